@@ -1,0 +1,33 @@
+"""The check catalogue. Each family's `__init__` lists its checks: that is where a check is registered."""
+
+from __future__ import annotations
+
+from checks import doc, req
+from checks.base import Check
+from checks.context import CheckContext
+from pipeline.findings import Finding, Skip
+
+FAMILIES = (req, doc)
+
+
+def all_checks() -> tuple[Check, ...]:
+    return tuple(check() for family in FAMILIES for check in family.CHECKS)
+
+
+def find_check(code: str) -> Check | None:
+    wanted = code.strip().upper()
+    return next((check for check in all_checks() if check.code == wanted), None)
+
+
+def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
+    """Run every check that can run; the others are returned as skips with their reason."""
+    findings: list[Finding] = []
+    skipped: list[Skip] = []
+    for check in all_checks():
+        reason = check.skip_reason(ctx)
+        if reason:
+            skipped.append(Skip(check.code, reason))
+            continue
+        findings.extend(check.run(ctx))
+    findings.sort(key=lambda f: (f.severity.rank, f.code))
+    return findings, skipped

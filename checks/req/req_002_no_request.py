@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.base import Check, CheckDoc
+from checks.context import CheckContext
+from pipeline.bundle import REQUEST_NAMES
+from pipeline.findings import Finding, Severity
+
+
+class NoDataRequest(Check):
+    code = "REQ-002"
+    severity = Severity.INFO
+    title = "The bundle has no data request"
+    rule = "The bundle has no data request; the report lists the checks that were skipped for it."
+    action = "Add the data request (request.yaml) to the bundle so the evidence can be checked against it."
+    doc = CheckDoc(
+        finds="A bundle without request.yaml, request.yml or request.json at its root.",
+        why="Most of the preliminary assessment compares the evidence with what is requested: the "
+        "purpose, datasets, identifiers, flows, organisations and territory of use.",
+        reads="The names of the files at the bundle root.",
+        discrepancy="A folder of CAG letters and consent forms with no request.yaml.",
+        consistent="A bundle with request.yaml at its root.",
+        limits="A request file in a sub-folder is not the bundle's request: it is read as a document.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.request is not None:
+            return
+        yield self.finding(
+            "the bundle has no data request: the checks that compare the evidence with the request were "
+            "skipped (see the skipped list)",
+            searched=tuple(f"{name} at the bundle root" for name in REQUEST_NAMES),
+        )

@@ -1,0 +1,245 @@
+"""Opening a bundle: a folder, a `.zip`, or one document checked alone.
+
+Every regular file becomes a `BundleFile`, readable or not, so that nothing in the bundle goes
+unreported. Nothing outside the bundle is ever read: links are resolved only to decide whether
+they stay inside, zip members are never extracted to disk, and a member whose path escapes
+(`../`, an absolute path) is refused. Bytes are read lazily, one file at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pipeline.errors import DarsError, LimitExceeded, UnreadableDocument, UsageError
+from pipeline.limits import Limits
+from pipeline.readers.zip_guard import check_zip_sizes, read_member
+
+REQUEST_NAMES = ("request.yaml", "request.yml", "request.json")
+IGNORED_FOLDERS = {"__MACOSX"}
+
+
+class BundleError(UsageError):
+    """The bundle as a whole cannot be opened (a corrupt .zip, a path that is not there)."""
+
+
+@dataclass(slots=True)
+class BundleFile:
+    """One file of the bundle. `problem` is set when it must not or cannot be read."""
+
+    path: str  # relative to the bundle root, '/' separators
+    size: int
+    opener: Callable[[], bytes] | None = None
+    problem: str | None = None
+
+    def read(self) -> bytes:
+        if self.problem is not None or self.opener is None:
+            raise UnreadableDocument(self.problem or "the file cannot be read")
+        return self.opener()
+
+
+@dataclass(slots=True)
+class Bundle:
+    source: Path
+    kind: str  # folder, zip, file
+    files: list[BundleFile] = field(default_factory=list)
+    request: BundleFile | None = None
+    archive: zipfile.ZipFile | None = None
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+    def __enter__(self) -> Bundle:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def is_single_document(self) -> bool:
+        return self.kind == "file"
+
+
+def open_bundle(path: Path, limits: Limits) -> Bundle:
+    """Open whatever the user named: a folder, a .zip bundle, or a single document."""
+    if not path.exists() and not path.is_symlink():
+        raise BundleError(f"no such file or folder: {path}")
+    if path.is_dir():
+        return _open_folder(path, limits)
+    if path.suffix.lower() == ".zip":
+        return _open_zip(path, limits)
+    if path.is_file():
+        return _open_single(path, limits)
+    raise BundleError(f"not a folder, a .zip bundle or a document: {path}")
+
+
+def is_ignored(relative: str) -> bool:
+    """Hidden files and folders, and the resource forks macOS adds to zips."""
+    parts = PurePosixPath(relative).parts
+    return any(part.startswith(".") or part in IGNORED_FOLDERS for part in parts)
+
+
+def _open_single(path: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(source=path, kind="file")
+    bundle.files.append(_folder_file(path, path.name, limits))
+    return bundle
+
+
+def _open_folder(root: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(source=root, kind="folder")
+    real_root = root.resolve()
+    entries: list[BundleFile] = []
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        folder_path = Path(folder)
+        kept = []
+        for name in sorted(dirnames):
+            relative = (folder_path / name).relative_to(root).as_posix()
+            if is_ignored(relative):
+                continue
+            if (folder_path / name).is_symlink():
+                if not _inside(folder_path / name, real_root):
+                    entries.append(
+                        BundleFile(
+                            relative,
+                            0,
+                            problem="a link to a folder outside the bundle: refused, not followed",
+                        )
+                    )
+                continue  # a link to a folder inside the bundle repeats files already listed
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            relative = (folder_path / name).relative_to(root).as_posix()
+            if is_ignored(relative):
+                continue
+            entries.append(_folder_file(folder_path / name, relative, limits, real_root))
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.path.lower() in REQUEST_NAMES and bundle.request is None:
+            bundle.request = entry
+        else:
+            bundle.files.append(entry)
+    return bundle
+
+
+def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | None = None) -> BundleFile:
+    if path.is_symlink() and (real_root is None or not _inside(path, real_root)):
+        return BundleFile(relative, 0, problem="a link that points outside the bundle: refused, not followed")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return BundleFile(relative, 0, problem=f"the file cannot be opened ({exc.strerror})")
+    if not stat.S_ISREG(info.st_mode):
+        return BundleFile(relative, 0, problem="not a regular file (a device, socket or pipe)")
+    if info.st_size > limits.max_file_bytes:
+        return BundleFile(relative, info.st_size, problem=_too_big(info.st_size, limits))
+    target = path.resolve() if path.is_symlink() else path
+    return BundleFile(relative, info.st_size, opener=lambda: _read_capped(target, limits))
+
+
+def _read_capped(path: Path, limits: Limits) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise UnreadableDocument(f"the file cannot be opened ({exc.strerror})") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        data = stream.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceeded(_too_big(len(data), limits))
+    return data
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    try:
+        path.resolve().relative_to(real_root)
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _too_big(size: int, limits: Limits) -> str:
+    return f"the file is {size / 1_048_576:.1f} MB, over the limit of {limits.max_file_bytes // 1_048_576} MB"
+
+
+def _open_zip(path: Path, limits: Limits) -> Bundle:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleError(f"cannot open the bundle {path.name}: not a readable zip archive ({exc})") from None
+    try:
+        check_zip_sizes(archive, limits, f"the bundle {path.name}")
+    except DarsError as exc:
+        archive.close()
+        raise BundleError(str(exc)) from None
+    bundle = Bundle(source=path, kind="zip", archive=archive)
+    members = [info for info in archive.infolist() if not info.is_dir()]
+    named = [(info, _member_name(info.filename)) for info in members]
+    kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
+    prefix = _common_folder([name for _, name in kept if name is not None])
+    seen: set[str] = set()
+    for info, name in kept:
+        bundle_file = _zip_file(archive, info, name, prefix, limits, seen)
+        if (
+            bundle_file.path.lower() in REQUEST_NAMES
+            and bundle.request is None
+            and bundle_file.problem is None
+        ):
+            bundle.request = bundle_file
+        else:
+            bundle.files.append(bundle_file)
+    bundle.files.sort(key=lambda f: f.path)
+    return bundle
+
+
+def _member_name(raw: str) -> str | None:
+    """The member's path inside the bundle, or None when it escapes (`../`, absolute, a drive)."""
+    name = raw.replace("\\", "/")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return None
+    parts = [part for part in name.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    return "/".join(parts)
+
+
+def _common_folder(names: list[str]) -> str:
+    """The single top-level folder every member lies in (the result of zipping a folder), or ''."""
+    tops = {name.split("/", 1)[0] for name in names}
+    if len(tops) == 1 and all("/" in name for name in names):
+        return tops.pop() + "/"
+    return ""
+
+
+def _zip_file(archive, info, name, prefix, limits, seen) -> BundleFile:
+    if name is None:
+        shown = info.filename.replace("\\", "/")
+        return BundleFile(
+            shown, info.file_size, problem="a zip member whose path leaves the bundle: refused, not extracted"
+        )
+    relative = name[len(prefix) :] if prefix and name.startswith(prefix) else name
+    if relative in seen:
+        return BundleFile(
+            relative + f" (copy {len(seen)})",
+            info.file_size,
+            problem="the zip holds two members with this name",
+        )
+    seen.add(relative)
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return BundleFile(relative, info.file_size, problem="a link inside the zip: refused, not followed")
+    if info.flag_bits & 0x1:
+        return BundleFile(
+            relative, info.file_size, problem="the zip member is encrypted: it needs a password"
+        )
+    if info.file_size > limits.max_file_bytes:
+        return BundleFile(relative, info.file_size, problem=_too_big(info.file_size, limits))
+    return BundleFile(
+        relative,
+        info.file_size,
+        opener=lambda: read_member(archive, info, limits.max_file_bytes, f"the bundle member {relative}"),
+    )

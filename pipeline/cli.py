@@ -1,0 +1,128 @@
+"""The `dars-evidence` command: a thin layer over `pipeline.run`, the views and the catalogue.
+
+Exit status: 0 when the report has no error finding, 1 when it has one, 2 when the command itself
+could not run (one line on stderr, never a traceback). Everything printed passes through `emit`,
+which masks NHS numbers.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import DarsError, UsageError
+from pipeline.masking import mask_nhs_numbers
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Print or write `text`, NHS numbers masked. The only way output leaves the tool."""
+    text = mask_nhs_numbers(text)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--as-of"
+        ) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="dars-evidence")
+def cli() -> None:
+    """Check a DARS evidence bundle: every finding with the document, page and words behind it."""
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge dates at this day (default: the request's submitted date, else today).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    help="Report format (default: text, or from --output's suffix).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of printing it.",
+)
+def check(path: Path, as_of: str | None, fmt: str | None, output: Path | None) -> int:
+    """Check a bundle (folder or .zip) or a single document."""
+    from pipeline.run import check_path
+    from pipeline.views import render
+
+    as_of_date = _as_of(as_of)
+    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
+    report = check_path(path, as_of=as_of_date)
+    emit(render(report.to_dict(), fmt), output)
+    return EXIT_ERRORS if report.has_errors else EXIT_OK
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def extract(file: Path, fmt: str) -> int:
+    """Show the facts extracted from one document, with where each was found."""
+    from pipeline.extract_view import extract_file
+
+    text, readable = extract_file(file, fmt)
+    emit(text)
+    return EXIT_OK if readable else EXIT_ERRORS
+
+
+@cli.command(name="checks")
+@click.argument("code", required=False)
+def checks_command(code: str | None) -> int:
+    """List the check catalogue, or explain one check (e.g. `checks S251-004`)."""
+    from pipeline.catalogue_view import describe_check, list_checks
+
+    emit(describe_check(code) if code else list_checks())
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        status = cli.main(args=argv, prog_name="dars-evidence", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        status = exc.exit_code
+    except click.exceptions.Abort:
+        _fail("interrupted")
+    except click.ClickException as exc:
+        _fail(exc.format_message())
+    except DarsError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except Exception as exc:  # noqa: BLE001 - a traceback is a bug; the user still gets one line
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+    sys.exit(status if isinstance(status, int) else EXIT_OK)
+
+
+def _fail(message: str) -> None:
+    one_line = " ".join(mask_nhs_numbers(str(message)).split())
+    click.echo(f"dars-evidence: error: {one_line}", err=True)
+    sys.exit(EXIT_USAGE)

@@ -1,0 +1,102 @@
+"""The document model: what every reader produces and every later stage points into.
+
+A document is a list of blocks in reading order. Each block has a stable address (`#/blocks/N`) and
+knows where it sits in the original file: a PDF page, or a DOCX paragraph, table row, header or
+footer. Facts and findings cite blocks rather than copying positions around, so a quote can always
+be traced back to the page or paragraph a reviewer should open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Part(StrEnum):
+    BODY = "body"
+    TABLE = "table"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One addressable piece of text: a PDF page, a paragraph, a table row, a header or a footer."""
+
+    index: int
+    text: str
+    part: Part = Part.BODY
+    page: int | None = None  # 1-based PDF page
+    paragraph: int | None = None  # 1-based body paragraph (DOCX) or text paragraph (TXT/MD)
+    table: int | None = None  # 1-based table number in the document
+    row: int | None = None  # 1-based row within that table
+    section: int | None = None  # 1-based DOCX section, for headers and footers
+    line: int | None = None  # 1-based first line (TXT/MD)
+    cells: tuple[str, ...] | None = None  # the row's cells, for table rows
+    style: str | None = None  # DOCX paragraph style id ("Title", "Heading1"), a hint of structure
+
+    @property
+    def address(self) -> str:
+        return f"#/blocks/{self.index}"
+
+    @property
+    def location(self) -> str:
+        """Where a reviewer finds this block, in words."""
+        where: list[str] = []
+        if self.page is not None:
+            where.append(f"page {self.page}")
+        if self.part is Part.TABLE and self.table is not None:
+            where.append(f"table {self.table}, row {self.row}")
+        elif self.part in (Part.HEADER, Part.FOOTER):
+            where.append(f"{self.part.value}" + (f" (section {self.section})" if self.section else ""))
+        elif self.paragraph is not None:
+            where.append(f"paragraph {self.paragraph}")
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return ", ".join(where) or "document"
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """A readable document: its blocks in reading order and what the reader noticed."""
+
+    format: str  # pdf, docx, txt, md
+    blocks: list[Block]
+    pages: int | None = None  # PDF only; DOCX has no fixed pages
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def text_length(self) -> int:
+        return sum(len(block.text.strip()) for block in self.blocks)
+
+
+class Status(StrEnum):
+    OK = "ok"
+    NO_TEXT = "no_text"  # DOC-002
+    UNREADABLE = "unreadable"  # DOC-001
+
+
+@dataclass(slots=True)
+class Document:
+    """A file of the bundle, readable or not. `parsed` is None when the file could not be read."""
+
+    path: str  # relative to the bundle, '/' separators
+    size: int
+    sha256: str | None
+    status: Status
+    reason: str | None = None  # why it is unreadable, in words
+    parsed: ParsedDocument | None = None
+    facts: object | None = None  # extractors.DocumentFacts, attached by the extract stage
+
+    @property
+    def pages(self) -> int | None:
+        return self.parsed.pages if self.parsed else None
+
+    def block(self, index: int) -> Block:
+        assert self.parsed is not None
+        return self.parsed.blocks[index]

@@ -1,0 +1,89 @@
+"""The report of one run, and its JSON form (report.md). Every view renders `Report.to_dict()`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.findings import Finding, Severity, Skip
+from pipeline.model import Document, Status
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Report:
+    source: Path
+    kind: str  # folder, zip, file
+    as_of: date
+    request_file: str | None
+    documents: list[Document]
+    findings: list[Finding]
+    skipped: list[Skip]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    @property
+    def verdict(self) -> str:
+        if self.count(Severity.ERROR):
+            return "not_ready"
+        if self.count(Severity.WARNING):
+            return "needs_review"
+        return "ready"
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "dars-evidence", "version": __version__},
+            "bundle": {
+                "path": self.source.as_posix(),
+                "type": self.kind,
+                "as_of": self.as_of.isoformat(),
+                "request": self.request_file,
+            },
+            "documents": [document_dict(document) for document in self.documents],
+            "findings": [finding.to_dict() for finding in self.findings],
+            "skipped": [skip.to_dict() for skip in self.skipped],
+            "summary": {
+                "documents": len(self.documents),
+                "unreadable": sum(1 for d in self.documents if d.status is Status.UNREADABLE),
+                "no_text": sum(1 for d in self.documents if d.status is Status.NO_TEXT),
+                "errors": self.count(Severity.ERROR),
+                "warnings": self.count(Severity.WARNING),
+                "info": self.count(Severity.INFO),
+                "verdict": self.verdict,
+            },
+        }
+
+
+def document_dict(document: Document) -> dict:
+    facts = document.facts
+    data = {
+        "path": document.path,
+        "sha256": document.sha256,
+        "size": document.size,
+        "status": document.status.value,
+        "format": document.parsed.format if document.parsed else None,
+        "kind": facts.kind if facts else "other",
+        "title": facts.title if facts else None,
+        "version": facts.version if facts else None,
+        "date": facts.date if facts else None,
+        "pages": document.pages,
+        "references": {k: list(v) for k, v in facts.references.items()} if facts else {},
+        "identifiers": list(facts.identifiers) if facts else [],
+        "datasets": list(facts.datasets) if facts else [],
+        "organisations": list(facts.organisations) if facts else [],
+        "facts": [fact.to_dict() for fact in facts.facts] if facts else [],
+    }
+    if document.reason:
+        data["reason"] = document.reason
+    if document.parsed and document.parsed.notes:
+        data["notes"] = list(document.parsed.notes)
+    return data

@@ -1,0 +1,53 @@
+"""The run: load → parse → extract → check, for one bundle or one document. Returns a Report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from checks import run_checks
+from checks.context import CheckContext
+from extractors import extract
+from pipeline.bundle import Bundle, open_bundle
+from pipeline.errors import DarsError
+from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.load import load_document
+from pipeline.report import Report
+from pipeline.request import LoadedRequest, RequestProblem, load_request
+
+
+def check_path(
+    path: Path, as_of: date | None = None, limits: Limits = DEFAULT_LIMITS, today: date | None = None
+) -> Report:
+    """Check a bundle folder, a .zip bundle, or a single document."""
+    with open_bundle(path, limits) as bundle:
+        documents = [load_document(file, limits) for file in bundle.files]
+        request = _load_request(bundle)
+    for document in documents:
+        document.facts = extract(document)
+    as_of_date = (
+        as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
+    )
+    ctx = CheckContext(tuple(documents), request, as_of_date, single_document=bundle.is_single_document)
+    findings, skipped = run_checks(ctx)
+    return Report(
+        source=path,
+        kind=bundle.kind,
+        as_of=as_of_date,
+        request_file=request.file if request else None,
+        documents=documents,
+        findings=findings,
+        skipped=skipped,
+    )
+
+
+def _load_request(bundle: Bundle) -> LoadedRequest | None:
+    if bundle.request is None:
+        return None
+    try:
+        data = bundle.request.read()
+    except DarsError as exc:
+        return LoadedRequest(
+            bundle.request.path, None, [RequestProblem("", f"the file cannot be read: {exc}")]
+        )
+    return load_request(bundle.request.path, data)

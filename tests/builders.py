@@ -1,0 +1,187 @@
+"""Documents built in code for the tests: small, offline, and each showing one feature of a format."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx import Document as DocxDocument
+from docx.oxml import parse_xml
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def pdf_bytes(
+    pages: list[list[str]],
+    table: list[list[str]] | None = None,
+    table_page: int = 1,
+    footer: str | None = None,
+) -> bytes:
+    """A text PDF: each page a list of paragraphs; optionally a ruled table on `table_page`."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story = []
+    for number, paragraphs in enumerate(pages, start=1):
+        story.extend(Paragraph(text, styles["Normal"]) for text in paragraphs)
+        if table and number == table_page:
+            grid = Table(table)
+            grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            story.extend([Spacer(1, 12), grid])
+        if number < len(pages):
+            story.append(PageBreak())
+
+    def draw_footer(canvas, doc):
+        if footer:
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(72, 30, footer.replace("{page}", str(doc.page)))
+
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(
+        story, onFirstPage=draw_footer, onLaterPages=draw_footer
+    )
+    return buffer.getvalue()
+
+
+def blank_pdf_bytes(pages: int = 1) -> bytes:
+    """A PDF with pages but no text: what a scan without OCR looks like to a text reader."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    for _ in range(pages):
+        drawing.rect(100, 100, 300, 500, fill=1)
+        drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def docx_bytes(
+    paragraphs: list[str] = (),
+    table: list[list[str]] | None = None,
+    footer: str | None = None,
+    header: str | None = None,
+    title: str | None = None,
+    after_table: list[str] = (),
+) -> bytes:
+    document = DocxDocument()
+    if title:
+        document.add_heading(title, level=0)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    for text in after_table:
+        document.add_paragraph(text)
+    section = document.sections[0]
+    if footer:
+        section.footer.paragraphs[0].text = footer
+    if header:
+        section.header.paragraphs[0].text = header
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_with_revisions_and_controls() -> bytes:
+    """A DOCX whose text sits in a tracked insertion, beside a deletion, and inside a content control."""
+    document = DocxDocument()
+    document.add_paragraph("Consent form")
+    body = document.element.body
+    sect = body[-1]
+    tracked = parse_xml(
+        f'<w:p {W_NS}><w:r><w:t xml:space="preserve">I agree to my </w:t></w:r>'
+        f'<w:del w:id="1" w:author="A"><w:r><w:delText>GP records</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="A"><w:r><w:t>hospital records</w:t></w:r></w:ins>'
+        f'<w:r><w:t xml:space="preserve"> being linked.</w:t></w:r></w:p>'
+    )
+    control = parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr><w:alias w:val="Version"/></w:sdtPr><w:sdtContent>'
+        f"<w:p><w:r><w:t>Version 2.0 dated 1 March 2020</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    sect.addprevious(tracked)
+    sect.addprevious(control)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def rewrite_zip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    """A copy of a zip with some members replaced (bytes) or removed (None)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    target.writestr(info.filename, replace[info.filename])
+            else:
+                target.writestr(info, source.read(info))
+        for name, content in replace.items():
+            if content is not None and name not in source.namelist():
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+VALID_REQUEST = """\
+reference: DARS-NIC-123456-A1B2C
+title: Long-term outcomes of childhood asthma
+submitted: 2024-05-01
+purpose: >
+  To study hospital admissions and deaths among adults who were treated for asthma in childhood.
+purpose_category: research
+commercial: false
+research:
+  rec_reference: 14/SW/0123
+  funding: Asthma + Lung UK project grant
+legal_basis:
+  common_law: section_251
+  cag_reference: 14/CAG/1002
+  gdpr_article_6: "6(1)(e)"
+  gdpr_article_9: "9(2)(j)"
+national_data_opt_out: applied
+identifiers: [nhs_number, date_of_birth, postcode]
+cohort:
+  supplied: true
+  recruitment_start: 2012-01-01
+  recruitment_end: 2016-12-31
+datasets:
+  - id: hes_apc
+    start: 2008-04-01
+    end: 2023-03-31
+  - id: deaths
+    start: 2012-01-01
+    end: 2023-12-31
+flows:
+  - action: receive
+    counterparty: University of Bristol
+    identifiers: [nhs_number, date_of_birth, postcode]
+  - action: link
+    datasets: [hes_apc, deaths]
+    identifiers: [nhs_number, date_of_birth, postcode]
+  - action: disseminate
+    counterparty: University of Bristol
+    identifiers: []
+organisations:
+  - name: University of Bristol
+    roles: [controller]
+    dsfc: true
+    processing_locations: [England]
+territory_of_use: uk
+sublicensing:
+  planned: false
+  justification: null
+"""

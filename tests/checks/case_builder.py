@@ -1,0 +1,91 @@
+"""Builds a CheckContext from a case written as data (tests/checks/cases/CODE.yaml).
+
+A case names documents (path, status, sha256, size, text, and facts such as kind and version), the
+request (`request: none`, a raw `request_text`, or `request_changes` applied to a valid request),
+the as-of date and whether a single document is being checked.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import yaml
+
+from checks.context import CheckContext
+from extractors.facts import DocumentFacts
+from pipeline.model import Block, Document, ParsedDocument, Status
+from pipeline.request import load_request
+from tests.builders import VALID_REQUEST
+
+FACT_FIELDS = ("kind", "title", "version", "date", "identifiers", "datasets", "organisations")
+
+
+def build_document(spec: dict) -> Document:
+    status = Status(spec.get("status", "ok"))
+    text = spec.get("text", "")
+    parsed = None
+    if status is not Status.UNREADABLE:
+        pages = spec.get("pages", 1)
+        blocks = [Block(index=0, text=text, page=1)] if text or status is Status.NO_TEXT else []
+        parsed = ParsedDocument(format=spec.get("format", "pdf"), blocks=blocks, pages=pages)
+    document = Document(
+        path=spec["path"],
+        size=spec.get("size", 1000),
+        sha256=spec.get("sha256", f"sha-of-{spec['path']}"),
+        status=status,
+        reason=spec.get("reason"),
+        parsed=parsed,
+    )
+    facts = DocumentFacts()
+    for name in FACT_FIELDS:
+        if name in spec:
+            setattr(facts, name, spec[name])
+    if "references" in spec:
+        facts.references.update(spec["references"])
+    document.facts = facts
+    return document
+
+
+def build_request(case: dict):
+    if case.get("request") == "none":
+        return None
+    if "request_text" in case:
+        return load_request(case.get("request_file", "request.yaml"), case["request_text"].encode())
+    data = yaml.safe_load(VALID_REQUEST)
+    for path, value in (case.get("request_changes") or {}).items():
+        _set(data, path, value)
+    text = yaml.safe_dump(_stringify_dates(data), sort_keys=False)
+    return load_request("request.yaml", text.encode())
+
+
+def build_context(case: dict) -> CheckContext:
+    documents = tuple(build_document(spec) for spec in case.get("documents", []))
+    as_of = date.fromisoformat(str(case.get("as_of", "2024-05-01")))
+    return CheckContext(
+        documents, build_request(case), as_of, single_document=case.get("single_document", False)
+    )
+
+
+def _set(data: dict, path: str, value) -> None:
+    keys = path.split(".")
+    target = data
+    for key in keys[:-1]:
+        target = target[int(key)] if isinstance(target, list) else target.setdefault(key, {})
+    last = keys[-1]
+    if value == "__delete__":
+        target.pop(last, None)
+    elif isinstance(target, list):
+        target[int(last)] = copy.deepcopy(value)
+    else:
+        target[last] = copy.deepcopy(value)
+
+
+def _stringify_dates(value):
+    if isinstance(value, dict):
+        return {k: _stringify_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stringify_dates(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,64 @@
+"""Every check's cases, written as data. `pytest -k DOC-006` runs one check's cases."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks import all_checks, find_check
+from tests.checks.case_builder import build_context
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def load_cases() -> list:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        code = path.stem
+        content = yaml.safe_load(path.read_text())
+        for group in ("fires", "passes"):
+            for case in content.get(group, []):
+                params.append(pytest.param(code, group, case, id=f"{code}-{group}-{case['name']}"))
+    return params
+
+
+@pytest.mark.parametrize(("code", "group", "case"), load_cases())
+def test_check_case(code: str, group: str, case: dict) -> None:
+    check = find_check(code)
+    assert check is not None, f"no registered check {code}"
+    ctx = build_context(case)
+    skip = check.skip_reason(ctx)
+    findings = [] if skip else list(check.run(ctx))
+    if group == "fires":
+        assert skip is None, f"{code} was skipped: {skip}"
+        assert len(findings) == case.get("count", 1), [f.message for f in findings]
+        for fragment in case.get("message_contains", []):
+            assert any(fragment in f.message for f in findings), (fragment, [f.message for f in findings])
+        for finding in findings:
+            assert finding.code == code
+            assert finding.evidence or finding.searched
+    else:
+        assert findings == [], [f.message for f in findings]
+        if "skipped_because" in case:
+            assert skip is not None and case["skipped_because"] in skip
+
+
+def test_every_check_has_firing_and_passing_cases() -> None:
+    missing = []
+    for check in all_checks():
+        path = CASES_DIR / f"{check.code}.yaml"
+        content = yaml.safe_load(path.read_text()) if path.exists() else {}
+        if not content.get("fires") or not content.get("passes"):
+            missing.append(check.code)
+    assert missing == [], f"checks without both firing and passing cases: {missing}"
+
+
+def test_every_check_documents_itself() -> None:
+    for check in all_checks():
+        assert check.code and check.title and check.rule and check.action
+        for field in dataclasses.fields(check.doc):
+            value = getattr(check.doc, field.name)
+            assert value and len(value) > 10, f"{check.code}: doc field {field.name} is empty"

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import LimitExceeded, UnreadableDocument
+from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.model import Part
+from pipeline.readers import parse
+from tests.builders import docx_bytes, docx_with_revisions_and_controls, rewrite_zip, zip_bytes
+
+
+def test_docx_body_keeps_order_of_paragraphs_and_tables() -> None:
+    data = docx_bytes(
+        ["Participant information sheet", "Why have I been invited?"],
+        table=[["Document", "Version"], ["PIS", "2.0"]],
+        after_table=["What happens next?"],
+    )
+    parsed = parse("pis.docx", data, DEFAULT_LIMITS)
+    texts = [b.text for b in parsed.blocks]
+    assert texts == [
+        "Participant information sheet",
+        "Why have I been invited?",
+        "Document | Version",
+        "PIS | 2.0",
+        "What happens next?",
+    ]
+    assert parsed.blocks[3].location == "table 1, row 2"
+    assert parsed.blocks[4].location == "paragraph 3"
+
+
+def test_docx_version_only_in_footer_is_read() -> None:
+    data = docx_bytes(["CONSENT FORM", "Please initial each box"], footer="Consent form v1.1, 22/01/2019")
+    parsed = parse("consent.docx", data, DEFAULT_LIMITS)
+    footers = [b for b in parsed.blocks if b.part is Part.FOOTER]
+    assert [b.text for b in footers] == ["Consent form v1.1, 22/01/2019"]
+    assert footers[0].location == "footer (section 1)"
+    assert "v1.1" not in " ".join(b.text for b in parsed.blocks if b.part is Part.BODY)
+
+
+def test_docx_header_comes_before_body() -> None:
+    parsed = parse("x.docx", docx_bytes(["Body"], header="University of Bristol"), DEFAULT_LIMITS)
+    assert parsed.blocks[0].part is Part.HEADER and parsed.blocks[0].text == "University of Bristol"
+
+
+def test_docx_title_style_is_kept() -> None:
+    parsed = parse("x.docx", docx_bytes(["Body"], title="Privacy notice"), DEFAULT_LIMITS)
+    assert parsed.blocks[0].style == "Title"
+
+
+def test_docx_tracked_insertions_are_read_and_deletions_are_not() -> None:
+    parsed = parse("x.docx", docx_with_revisions_and_controls(), DEFAULT_LIMITS)
+    texts = [b.text for b in parsed.blocks]
+    assert "I agree to my hospital records being linked." in texts
+    assert not any("GP records" in t for t in texts)
+
+
+def test_docx_content_control_text_is_read() -> None:
+    parsed = parse("x.docx", docx_with_revisions_and_controls(), DEFAULT_LIMITS)
+    assert "Version 2.0 dated 1 March 2020" in [b.text for b in parsed.blocks]
+
+
+def test_docx_missing_main_part_is_unreadable() -> None:
+    data = rewrite_zip(docx_bytes(["Body"]), {"word/document.xml": None})
+    with pytest.raises(UnreadableDocument, match="missing a part|not a Word document"):
+        parse("broken.docx", data, DEFAULT_LIMITS)
+
+
+def test_zip_that_is_not_a_word_document() -> None:
+    with pytest.raises(UnreadableDocument, match="not a Word document"):
+        parse("fake.docx", zip_bytes({"hello.txt": b"hello"}), DEFAULT_LIMITS)
+
+
+def test_docx_declaring_entities_is_refused() -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = rewrite_zip(docx_bytes(["Body"]), {"word/document.xml": bomb})
+    with pytest.raises(UnreadableDocument, match="DTD or entities"):
+        parse("bomb.docx", data, DEFAULT_LIMITS)
+
+
+def test_docx_inflating_past_the_limit_is_refused() -> None:
+    data = rewrite_zip(docx_bytes(["Body"]), {"word/media/padding.bin": b"\x00" * 3_000_000})
+    with pytest.raises(LimitExceeded, match="zip bomb|inflate"):
+        parse("bomb.docx", data, Limits(max_inflated_bytes=2_000_000))
+
+
+def test_old_word_file_named_docx() -> None:
+    with pytest.raises(UnreadableDocument, match="old Office file"):
+        parse("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, DEFAULT_LIMITS)

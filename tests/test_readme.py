@@ -1,0 +1,32 @@
+"""The README's commands are the ones CI runs, and every command and check is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checks import all_checks
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def readme() -> str:
+    return (ROOT / "README.md").read_text()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text()
+    command = re.search(r"TEST_COMMAND='([^']+)'", ci).group(1)
+    assert f"\n{command}\n" in readme()
+
+
+def test_readme_documents_every_command() -> None:
+    text = readme()
+    for command in ("dars-evidence check", "dars-evidence extract", "dars-evidence checks"):
+        assert command in text
+
+
+def test_readme_lists_every_check() -> None:
+    text = readme()
+    missing = [check.code for check in all_checks() if check.code not in text]
+    assert missing == []

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.request import load_request, request_schema
+from tests.builders import VALID_REQUEST
+
+SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "request.schema.json"
+
+
+def test_packaged_schema_matches_the_spec() -> None:
+    if not SHARED_SCHEMA.exists():
+        pytest.skip(f"the shared spec is not beside this checkout ({SHARED_SCHEMA})")
+    assert request_schema() == json.loads(SHARED_SCHEMA.read_text())
+
+
+def test_valid_request_loads_typed_values() -> None:
+    loaded = load_request("request.yaml", VALID_REQUEST.encode())
+    assert loaded.problems == [] and loaded.usable
+    request = loaded.request
+    assert request.submitted == date(2024, 5, 1)
+    assert request.common_law == "section_251"
+    assert request.requested_identifiers == ("nhs_number", "date_of_birth", "postcode")
+    assert [f.action for f in request.flows if f.carries_cpi] == ["receive", "link"]
+    assert request.controllers[0].name == "University of Bristol"
+
+
+def test_problems_name_the_field_and_its_line() -> None:
+    text = VALID_REQUEST.replace("    end: 2023-12-31", "    end: 2023-02-30")
+    loaded = load_request("request.yaml", text.encode())
+    assert not loaded.usable
+    [problem] = loaded.problems
+    assert problem.path == "datasets[1].end"
+    assert problem.quote == "end: 2023-02-30"
+    assert text.splitlines()[problem.line - 1].strip() == "end: 2023-02-30"
+
+
+def test_impossible_period_keeps_the_request_usable() -> None:
+    text = VALID_REQUEST.replace("recruitment_start: 2012-01-01", "recruitment_start: 2018-01-01")
+    loaded = load_request("request.yaml", text.encode())
+    assert loaded.usable
+    assert [p.path for p in loaded.problems] == ["cohort.recruitment_end"]
+
+
+def test_yaml_alias_bomb_is_refused_quickly() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+    )
+    loaded = load_request("request.yaml", bomb.encode())
+    assert not loaded.usable and "aliases" in loaded.problems[0].message
+
+
+def test_not_a_mapping() -> None:
+    loaded = load_request("request.yaml", b"- just\n- a list\n")
+    assert loaded.problems[0].path == "(the whole request)"
+
+
+def test_json_request_is_accepted() -> None:
+    import yaml
+
+    data = yaml.safe_load(VALID_REQUEST)
+    text = json.dumps(data, default=str)
+    assert load_request("request.json", text.encode()).usable
+
+
+def test_not_utf8() -> None:
+    loaded = load_request("request.yaml", b"purpose: caf\xe9\n")
+    assert "not UTF-8" in loaded.problems[0].message
