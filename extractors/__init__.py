@@ -7,10 +7,13 @@ registering one is one line in EXTRACTORS.
 from __future__ import annotations
 
 from extractors.facts import DocumentFacts, Fact
+from extractors.kinds import extract_kind
 from extractors.title import extract_title
+from extractors.version_date import extract_version_and_date
 from pipeline.model import Document, Status
 
-EXTRACTORS = (extract_title,)
+# Order matters where one extractor reads another's result: version and date need the kind.
+EXTRACTORS = (extract_title, extract_kind, extract_version_and_date)
 
 __all__ = ["DocumentFacts", "Fact", "extract"]
 

@@ -1,0 +1,133 @@
+"""Dates in UK documents: candidates found by explicit patterns, parsed by dateparser.
+
+dateparser's own search finds dates in "may", "We" and bare numbers, and reads 01/03/2023 as
+3 January without day-first order (engineering notes: F1 0.68). So candidates are found with
+patterns on the raw text, and only those strings are parsed, strictly, day first, in English.
+Month-only dates ("March 2021") are real in these documents and keep their precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import dateparser
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+ORDINAL = r"(?:st|nd|rd|th)?"
+
+# Each pattern names its precision. Order matters only for overlaps: longer matches win.
+PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "day-month-year",
+        "day",
+        re.compile(
+            rf"(?<![\w/]){WEEKDAY}(\d{{1,2}}){ORDINAL}(?:\s+of)?[\s\-.]*{MONTH}\.?,?[\s\-.]*(\d{{4}}|\d{{2}})(?![\w/])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month-day-year",
+        "day",
+        re.compile(
+            rf"(?<![\w/]){WEEKDAY}{MONTH}\.?\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})(?![\w/])", re.IGNORECASE
+        ),
+    ),
+    ("iso", "day", re.compile(r"(?<![\w/.\-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|\.\d|-\d)")),
+    (
+        "numeric",
+        "day",
+        re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d|-\d)"),
+    ),
+    ("month-year", "month", re.compile(rf"(?<![\w/]){MONTH}\.?,?\s+(\d{{4}})(?![\w/])", re.IGNORECASE)),
+)
+# A dotted number after these words is a version or a section number, not a date.
+NOT_A_DATE_BEFORE = re.compile(
+    r"(version|ver\.?|v|section|paragraph|para|clause|rev\.?|release)\s*$", re.IGNORECASE
+)
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_STRICT_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+_MONTH_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: date
+    precision: str  # "day" or "month"
+    pattern: str
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat() if self.precision == "day" else self.value.strftime("%Y-%m")
+
+    def covers(self, other: date) -> bool:
+        """True when `other` falls within this date (its day, or any day of its month)."""
+        if self.precision == "day":
+            return self.value == other
+        return (self.value.year, self.value.month) == (other.year, other.month)
+
+
+@cache
+def _parsers():
+    return (
+        dateparser.DateDataParser(languages=["en"], settings=_STRICT_SETTINGS),
+        dateparser.DateDataParser(languages=["en"], settings=_MONTH_SETTINGS),
+    )
+
+
+@cache
+def parse_candidate(text: str, precision: str) -> date | None:
+    """Parse one candidate string, strictly. None when it is not a real date."""
+    strict, month_only = _parsers()
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE)
+    cleaned = re.sub(r"(\d)([A-Za-z])", r"\1 \2", cleaned)  # 18Aug2022 -> 18 Aug2022
+    cleaned = re.sub(r"([A-Za-z])(\d)", r"\1 \2", cleaned)  # Aug2022 -> Aug 2022
+    parser = strict if precision == "day" else month_only
+    try:
+        result = parser.get_date_data(cleaned)
+    except (ValueError, OverflowError):
+        return None
+    if result is None or result.date_obj is None:
+        return None
+    value = result.date_obj.date()
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    if precision == "month" and result.period != "month":
+        return None
+    return value
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every real date in `text`, in order, without overlaps."""
+    found: list[DateMention] = []
+    for name, precision, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            if name == "numeric" and not _plausible_numeric(text, match):
+                continue
+            value = parse_candidate(match.group(0), precision)
+            if value is not None:
+                found.append(DateMention(start, end, match.group(0), value, precision, name))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _plausible_numeric(text: str, match: re.Match[str]) -> bool:
+    day, separator, month, year = match.group(1), match.group(2), match.group(3), match.group(4)
+    if NOT_A_DATE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        return False
+    if separator == "." and len(year) == 2 and (len(day) == 1 or len(month) == 1):
+        return False  # 1.3.23 is more often a version or a section than a date
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from extractors.versions import find_versions
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Version 1.1, 22nd January 2019", "1.1"),
+        ("PIS v2.0 18Aug2022", "2.0"),
+        ("[version 3, date 04/05/21]", "3"),
+        ("Version no. 2.1 final", "2.1"),
+        ("Ver. 4.0a", "4.0a"),
+        ("Protocol V 5", "5"),
+    ],
+)
+def test_versions_as_written(text: str, value: str) -> None:
+    assert [m.value for m in find_versions(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["Nov 2019", "Rev 2 of the form", "TV 3", "version 2019", "Version 12/03/2021", "Kyiv 2"]
+)
+def test_things_that_are_not_versions(text: str) -> None:
+    assert find_versions(text) == []
