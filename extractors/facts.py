@@ -16,9 +16,12 @@ class Fact:
     value: Any
     evidence: Evidence
     extractor: str  # which extractor (and pattern) found it
+    detail: dict[str, Any] | None = None  # structured extras: {"body": "NHS Digital"}, a period's bounds
 
     def to_dict(self) -> dict:
         data = {"name": self.name, "value": self.value, "extractor": self.extractor}
+        if self.detail:
+            data["detail"] = self.detail
         data.update({k: v for k, v in self.evidence.to_dict().items() if k != "document"})
         return data
 
