@@ -7,31 +7,55 @@ registering one is one line in EXTRACTORS.
 from __future__ import annotations
 
 from extractors.cag_letters import extract_cag_letter_facts
+from extractors.consent import extract_consent
+from extractors.datasets import extract_datasets
 from extractors.facts import DocumentFacts, Fact
+from extractors.identifiers import extract_identifiers
 from extractors.kinds import extract_kind
+from extractors.organisations import extract_organisations
+from extractors.privacy_notice import extract_privacy_notice
 from extractors.purpose import extract_purpose
+from extractors.references import extract_references
 from extractors.reviewed_documents import extract_reviewed_documents
+from extractors.sharing import extract_sharing
 from extractors.title import extract_title
 from extractors.version_date import extract_version_and_date
+from pipeline.errors import LimitExceeded
 from pipeline.model import Document, Status
 
 # Order matters where one extractor reads another's result: version and date need the kind.
 EXTRACTORS = (
     extract_title,
     extract_kind,
+    extract_references,
+    extract_identifiers,
+    extract_datasets,
+    extract_organisations,
     extract_version_and_date,
     extract_cag_letter_facts,
     extract_reviewed_documents,
     extract_purpose,
+    extract_consent,
+    extract_privacy_notice,
+    extract_sharing,
 )
 
 __all__ = ["DocumentFacts", "Fact", "extract"]
 
 
 def extract(document: Document) -> DocumentFacts:
+    """Run every extractor. One that fails is noted on the document and the others still run;
+    a time limit hit stops extraction for this document, keeping what was found."""
     facts = DocumentFacts()
     if document.status is not Status.OK or document.parsed is None:
         return facts
     for extractor in EXTRACTORS:
-        extractor(document, facts)
+        try:
+            extractor(document, facts)
+        except LimitExceeded as exc:
+            document.parsed.notes.append(f"fact extraction stopped: {exc}; facts may be incomplete")
+            break
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the document its other facts
+            name = getattr(extractor, "__name__", "an extractor")
+            document.parsed.notes.append(f"{name} failed ({type(exc).__name__}: {exc}); facts may be incomplete")
     return facts

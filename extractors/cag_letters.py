@@ -19,6 +19,7 @@ from extractors.facts import DocumentFacts, Fact
 from extractors.negation import is_negated
 from extractors.nhs_bodies import NHS_BODY, canonical_body
 from extractors.spans import SENTENCE_END, evidence_at
+from extractors.statements import join_soft_breaks
 from pipeline.model import Block, Document
 
 CAG_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review"}
@@ -131,8 +132,9 @@ def extract_cag_letter_facts(document: Document, facts: DocumentFacts) -> None:
     seen: set[tuple[str, str]] = set()
     decision_found = False
     for block in document.parsed.blocks:
-        for start, end in _sentences(block.text):
-            sentence = block.text[start:end]
+        text = join_soft_breaks(block.text)  # same length: offsets stay those of the block
+        for start, end in _sentences(text):
+            sentence = text[start:end]
             if NHS_BODY.search(sentence) and facts.kind != "cag_annual_review":
                 for action, body, s, e in support_actions(sentence):
                     key = (action, canonical_body(body))

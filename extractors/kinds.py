@@ -27,6 +27,10 @@ MIN_SCORE = 3.0
 TITLE_LINES, OPENING_CHARS = 6, 2000
 TITLE_STYLES = ("Title", "Heading1", "Heading2", "Subtitle")
 CAG_FAMILY = "cag_letter"
+# A letter greets and signs off; a form, notice or report that only names a committee does not.
+LETTER_KINDS = (CAG_FAMILY, "rec_approval")
+LETTER_MARKS = re.compile(r"\bDear\s+\w|\bYours\s+(?:sincerely|faithfully|truly)\b|\bKind\s+regards\b", re.IGNORECASE)
+NOT_A_LETTER_FACTOR = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,8 @@ class _Scores:
     def add(self, hit: _Hit) -> None:
         self.total[hit.kind] = self.total.get(hit.kind, 0.0) + hit.weight
         best = self.best_hit.get(hit.kind)
-        if best is None or hit.weight > best.weight:
+        # Evidence in the content outranks the file name, whatever their weights.
+        if best is None or (hit.block is not None, hit.weight) > (best.block is not None, best.weight):
             self.best_hit[hit.kind] = hit
 
 
@@ -116,6 +121,10 @@ def classify(document: Document) -> tuple[str, _Hit | None]:
         scores.add(hit)
     if not scores.total:
         return "other", None
+    if not LETTER_MARKS.search(document.parsed.text):
+        for kind in LETTER_KINDS:
+            if kind in scores.total:
+                scores.total[kind] *= NOT_A_LETTER_FACTOR
     family = max(scores.total, key=lambda kind: (scores.total[kind], kind == CAG_FAMILY))
     if scores.total[family] < MIN_SCORE:
         return "other", None

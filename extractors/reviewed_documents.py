@@ -30,6 +30,7 @@ LIST_LINES_AFTER_HEADING = 25
 def extract_reviewed_documents(document: Document, facts: DocumentFacts) -> None:
     if facts.kind not in LETTER_KINDS:
         return
+    document.parsed.ensure_tables()
     rows = list(_table_rows(document.parsed.blocks))
     if not rows:
         rows = list(_listed_rows(document.parsed.blocks))

@@ -15,8 +15,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'“‘])|\n")
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end of the sentence (or line) of `text` that holds [start, end)."""
     left = 0
-    for match in SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
+    # Search one character past `start`: the break's lookahead must see the match's first letter.
+    for match in SENTENCE_END.finditer(text, 0, min(len(text), start + 1)):
+        if match.end() <= start:
+            left = match.end()
     right_match = SENTENCE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
     return left, right

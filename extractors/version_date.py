@@ -65,6 +65,8 @@ OWN_DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 PAGE_COUNTER = re.compile(r"\bpage\s+\d+\s+(?:of\s+\d+)?", re.IGNORECASE)
+# A date followed by a clock time is a print or export stamp ("14/03/2024, 09:12"), not the document's.
+CLOCK_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 LETTER_OPENING_LINES = 30
 TITLE_LINES = 15
 
@@ -222,6 +224,8 @@ def _best_date(lines: list[_Line], kind: str, version: _Candidate | None) -> _Ca
             before = PAGE_COUNTER.sub("", line.text[: mention.start])
             if OTHER_ROLE.search(before) and not OWN_DATE_LABEL.search(before):
                 continue
+            if CLOCK_AFTER.match(line.text[mention.end :]):
+                continue
             if _cites_other_document(line, mention.start, kind):
                 continue
             score = REGION_SCORE[line.region]
@@ -230,7 +234,7 @@ def _best_date(lines: list[_Line], kind: str, version: _Candidate | None) -> _Ca
             elif find_versions(line.text):
                 score += 1.5
             if OWN_DATE_LABEL.search(before):
-                score += 2.0
+                score += 3.5  # the document says so: outweighs where the line stands
             if len(line.text.strip()) - len(mention.text) < 12:
                 score += 1.0  # a date (almost) alone on its line
             score -= order * 0.0005

@@ -8,6 +8,7 @@ be traced back to the page or paragraph a reviewer should open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -58,13 +59,25 @@ class Block:
 
 @dataclass(slots=True)
 class ParsedDocument:
-    """A readable document: its blocks in reading order and what the reader noticed."""
+    """A readable document: its blocks in reading order and what the reader noticed.
+
+    PDF table rows are costly to get (pdfplumber, ~0.5 s a page), and only some extractors need a
+    table's structure; its words are already in the page text. So a PDF reader may leave them to
+    `table_loader`, which `ensure_tables()` runs once, appending the rows after the page blocks.
+    """
 
     format: str  # pdf, docx, txt, md
     blocks: list[Block]
     pages: int | None = None  # PDF only; DOCX has no fixed pages
     metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
+    table_loader: Callable[[int], list[Block]] | None = field(default=None, repr=False)
+
+    def ensure_tables(self) -> None:
+        """Add the table rows a reader deferred (blocks numbered after the existing ones)."""
+        if self.table_loader is not None:
+            loader, self.table_loader = self.table_loader, None
+            self.blocks.extend(loader(len(self.blocks)))
 
     @property
     def text(self) -> str:

@@ -35,10 +35,15 @@ class LoadedRequest:
     file: str  # path of the request file in the bundle
     request: Request | None  # None when the file could not be parsed or breaks the schema
     problems: list[RequestProblem] = field(default_factory=list)
+    locator: _Locator | None = None
 
     @property
     def usable(self) -> bool:
         return self.request is not None
+
+    def locate(self, path: str) -> tuple[int | None, str]:
+        """The line of a field path (`datasets[1].end`) and the words on it, for evidence."""
+        return self.locator(path) if self.locator else (None, "")
 
 
 class _RequestLoader(yaml.SafeLoader):
@@ -86,7 +91,7 @@ def load_request(name: str, data: bytes) -> LoadedRequest:
     if problems:
         return LoadedRequest(name, None, sorted(problems, key=lambda p: (p.line or 0, p.path)))
     problems = [RequestProblem(path, message, *locate(path)) for path, message in impossible_values(content)]
-    return LoadedRequest(name, Request.from_dict(content), problems)
+    return LoadedRequest(name, Request.from_dict(content), problems, locate)
 
 
 def _parse(name: str, text: str):

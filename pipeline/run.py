@@ -10,7 +10,7 @@ from checks.context import CheckContext
 from extractors import extract
 from pipeline.bundle import Bundle, open_bundle
 from pipeline.errors import DarsError
-from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
 from pipeline.load import load_document
 from pipeline.report import Report
 from pipeline.request import LoadedRequest, RequestProblem, load_request
@@ -24,7 +24,8 @@ def check_path(
         documents = [load_document(file, limits) for file in bundle.files]
         request = _load_request(bundle)
     for document in documents:
-        document.facts = extract(document)
+        with time_limit(limits.max_seconds_per_document, "extracting facts"):
+            document.facts = extract(document)
     as_of_date = (
         as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
     )

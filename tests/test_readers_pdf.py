@@ -34,6 +34,8 @@ def test_pdf_table_rows_become_blocks_with_page_and_cells() -> None:
         [["Outcome letter."], ["The documents reviewed by the committee:"]], table=REVIEWED, table_page=2
     )
     parsed = parse("letter.pdf", data, DEFAULT_LIMITS)
+    assert all(b.part is Part.BODY for b in parsed.blocks)  # rows come only when an extractor asks
+    parsed.ensure_tables()
     rows = [b for b in parsed.blocks if b.part is Part.TABLE]
     assert [r.cells for r in rows] == [tuple(row) for row in REVIEWED]
     assert {r.page for r in rows} == {2}
@@ -42,6 +44,7 @@ def test_pdf_table_rows_become_blocks_with_page_and_cells() -> None:
 
 def test_pdf_without_ruled_table_is_not_sent_to_pdfplumber() -> None:
     parsed = parse("letter.pdf", pdf_bytes([["Just text, no drawing."]]), DEFAULT_LIMITS)
+    assert parsed.table_loader is None
     assert all(b.part is Part.BODY for b in parsed.blocks)
 
 
@@ -55,6 +58,7 @@ def test_pdf_footer_text_is_read_on_every_page() -> None:
 
 def test_pdf_blocks_have_stable_addresses() -> None:
     parsed = parse("a.pdf", pdf_bytes([["a"], ["b"]], table=REVIEWED), DEFAULT_LIMITS)
+    parsed.ensure_tables()
     assert [b.address for b in parsed.blocks] == [f"#/blocks/{i}" for i in range(len(parsed.blocks))]
 
 

@@ -2,8 +2,9 @@
 
 PDFium extracts plain text about a hundred times faster than pdfplumber (see the engineering
 notes), so every page's text comes from it. pdfplumber is opened only for the pages whose
-drawing has enough ruling lines or rectangles to hold a table, and each of its pages is closed
-after use, because it leaks memory otherwise.
+drawing has enough ruling lines or rectangles to hold a table, only when an extractor asks for
+table rows (`ParsedDocument.ensure_tables`), and each of its pages is closed after use, because
+it leaks memory otherwise.
 """
 
 from __future__ import annotations
@@ -55,17 +56,22 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
     finally:
         pdf.close()
 
-    tables = _read_tables(data, table_pages) if table_pages else {}
+    blocks = [Block(index=i, text=text, part=Part.BODY, page=i + 1) for i, text in enumerate(page_texts)]
+    loader = (lambda first_index: table_blocks(data, table_pages, first_index)) if table_pages else None
+    return ParsedDocument(format="pdf", blocks=blocks, pages=page_count, metadata=metadata, table_loader=loader)
+
+
+def table_blocks(data: bytes, table_pages: list[int], first_index: int) -> list[Block]:
+    """One block per row of every ruled table on the given pages, numbered from `first_index`."""
     blocks: list[Block] = []
     table_number = 0
-    for page_number, text in enumerate(page_texts, start=1):
-        blocks.append(Block(index=len(blocks), text=text, part=Part.BODY, page=page_number))
-        for rows in tables.get(page_number, []):
+    for page_number, tables in sorted(_read_tables(data, table_pages).items()):
+        for rows in tables:
             table_number += 1
             for row_number, cells in enumerate(rows, start=1):
                 blocks.append(
                     Block(
-                        index=len(blocks),
+                        index=first_index + len(blocks),
                         text=" | ".join(cells),
                         part=Part.TABLE,
                         page=page_number,
@@ -74,7 +80,8 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
                         cells=cells,
                     )
                 )
-    return ParsedDocument(format="pdf", blocks=blocks, pages=page_count, metadata=metadata)
+    return blocks
+
 
 
 def _read_pages(pdf: pdfium.PdfDocument, page_count: int, limits: Limits) -> tuple[list[str], list[int]]:

@@ -1,0 +1,283 @@
+"""The organisations a sentence names as data controller, each name cut clean.
+
+Notices say it many ways: "X is the data controller", "X is the sponsor and will act as the data
+controller", "the controller for this study is X", "Data controller: X", "joint controllers X and Y",
+"X (the 'controller')". The phrase about the controller is found first; the name is then read
+word by word away from it (backwards for a subject, forwards for a complement) for as long as the
+words can belong to a name: capitalised words, "of", "and", "for", "the" between them, "&". So
+"Under UK GDPR, the University of Leeds is the controller" gives "University of Leeds", and a
+trailing "(UCL)" or sentence full stop is left out. Lists are split only where each part can stand
+as a name on its own ("Health and Social Care Information Centre" stays whole).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+PREDICATE = re.compile(
+    r"\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"
+    r"appointed\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the\s+)?|both\s+)?(?:[\w-]+\s+(?:and|&)\s+(?:the\s+)?)?"
+    r"(?:joint\s+|sole\s+|independent\s+|overall\s+|co-)?(?:data\s+)?controllers?\b",
+    re.IGNORECASE,
+)
+# "X is the sponsor of the study and will act as the data controller": the subject is before the first verb.
+EARLIER_SUBJECT = re.compile(
+    r"\s(?:is|are)\b[^.;]{0,80}?,?\s+and(?:\s+(?:will|also|therefore|so))*\s*$", re.I
+)
+PAREN = re.compile(
+    r"\s*\(\s*(?:the\s+|together\s+)?[\"'‘’“”]?(?:joint\s+)?(?:data\s+)?controllers?[\"'‘’“”]?\s*\)",
+    re.IGNORECASE,
+)
+FORWARD = re.compile(
+    r"\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?[\"'’”]?\)?(?:\s+(?:for|of|under|in\s+respect\s+of|responsible\s+for)\s+"
+    r"[^.;:|]{0,60}?)?\s+(?:is|are|will\s+be)\s+(?:jointly\s+)?"
+    r"|\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?\s*[:|–?]\s*"
+    r"|\bjoint\s+(?:data\s+)?controllers\s*,?\s+(?=(?:the\s+)?[A-Z])"
+    r"|\b(?:data\s+)?controller\s*,\s*(?=(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
+TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,12}\)|[A-Za-z0-9][\w'’&.\-]*|&|,")
+CONNECTORS = {"of", "and", "for", "the", "upon", "on", "in", "at", "&", "de", "du", "la", "le"}
+# Capitalised words that open a sentence rather than a name.
+SENTENCE_OPENERS = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Our",
+    "Your",
+    "In",
+    "Under",
+    "For",
+    "As",
+    "Here",
+    "Therefore",
+    "However",
+    "Thus",
+    "Also",
+    "Accordingly",
+    "Please",
+    "We",
+    "Note",
+    "Currently",
+    "Where",
+    "When",
+    "If",
+    "Both",
+    "A",
+    "An",
+    "UK",
+    "GDPR",
+    "Article",
+    "Data",
+    "Controller",
+    "Controllers",
+    "Who",
+    "What",
+    "Which",
+    "How",
+    "Why",
+}
+HEADS = {
+    "university",
+    "college",
+    "trust",
+    "ltd",
+    "limited",
+    "plc",
+    "llp",
+    "council",
+    "institute",
+    "england",
+    "digital",
+    "centre",
+    "center",
+    "board",
+    "agency",
+    "school",
+    "foundation",
+    "society",
+    "group",
+    "partnership",
+    "service",
+    "services",
+    "department",
+    "authority",
+    "office",
+    "hospital",
+    "hospitals",
+    "unit",
+    "consortium",
+    "network",
+    "inc",
+    "company",
+    "commission",
+    "wales",
+    "scotland",
+    "ireland",
+    "london",
+    "charity",
+    "cic",
+}
+GENERIC = {
+    "university",
+    "trust",
+    "sponsor",
+    "company",
+    "organisation",
+    "organization",
+    "we",
+    "us",
+    "it",
+    "study",
+    "data",
+    "controller",
+    "controllers",
+    "gdpr",
+    "uk gdpr",
+    "you",
+    "they",
+    "processor",
+    "nhs",
+    "hospital",
+    "who",
+    "what",
+    "which",
+    "this",
+    "that",
+}
+MAX_TOKENS = 14
+
+
+class ControllerName(NamedTuple):
+    name: str  # as written: "University of Leeds"
+    start: int  # the name in the text
+    end: int
+    pattern: str  # subject | bracket | complement
+    cue: tuple[int, int]  # the words that make it the controller ("is the data controller")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The name and its cue together: what the evidence should quote."""
+        return min(self.start, self.cue[0]), max(self.end, self.cue[1])
+
+
+def controller_names(text: str) -> list[ControllerName]:
+    """Every organisation named as controller in `text`, once each."""
+    found: list[ControllerName] = []
+    for match in PREDICATE.finditer(text):
+        plural = _plural(match.group(0))
+        subject_end = match.start()
+        earlier = EARLIER_SUBJECT.search(text, max(0, subject_end - 120), subject_end)
+        if earlier and not _backward(text, subject_end, plural):
+            subject_end = earlier.start()
+        names = _split(text, _backward(text, subject_end, plural), plural)
+        found += [ControllerName(*name, "subject", match.span()) for name in names]
+    for match in PAREN.finditer(text):
+        names = _split(text, _backward(text, match.start(), False), False)
+        found += [ControllerName(*name, "bracket", match.span()) for name in names]
+    for match in FORWARD.finditer(text):
+        plural = _plural(match.group(0))
+        names = _split(text, _forward(text, match.end(), plural), plural)
+        found += [ControllerName(*name, "complement", match.span()) for name in names]
+    unique: dict[tuple[int, int], ControllerName] = {}
+    for name in found:
+        unique.setdefault((name.start, name.end), name)
+    return list(unique.values())
+
+
+def _plural(cue: str) -> bool:
+    return bool(re.search(r"\bare\b|controllers|joint", cue, re.IGNORECASE))
+
+
+def _name_word(token: str) -> bool:
+    if token.startswith("("):
+        return True  # a bracketed acronym: kept in the run, trimmed from its end
+    return token[:1].isupper() or token[:1].isdigit() and any(ch.isalpha() for ch in token)
+
+
+def _backward(text: str, end: int, plural: bool) -> list[re.Match[str]]:
+    tokens = list(TOKEN.finditer(text, max(0, end - 220), end))
+    run: list[re.Match[str]] = []
+    for token in reversed(tokens):
+        word = token.group(0)
+        gap = text[token.end() : run[0].start() if run else end]
+        if gap.strip():
+            break  # punctuation between words ends a name
+        if word == "," and not plural:
+            break
+        if word in SENTENCE_OPENERS and run and word not in ("UK", "Data"):
+            break
+        if not (_name_word(word) or word in CONNECTORS or word == ","):
+            break
+        run.insert(0, token)
+        if len(run) > MAX_TOKENS:
+            return []
+    return _trim(run)
+
+
+def _forward(text: str, start: int, plural: bool) -> list[re.Match[str]]:
+    run: list[re.Match[str]] = []
+    for token in TOKEN.finditer(text, start, min(len(text), start + 220)):
+        word = token.group(0)
+        gap = text[run[-1].end() if run else start : token.start()]
+        if gap.strip():
+            break
+        if word == "," and not plural:
+            break
+        if not (_name_word(word) or word in CONNECTORS or word == "," or word.lower() == "the"):
+            break
+        run.append(token)
+        if len(run) > MAX_TOKENS:
+            break
+    return _trim(run)
+
+
+def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Drop what cannot start or end a name: connectors, "the", a bracketed acronym, commas."""
+    while run and (
+        run[0].group(0) in CONNECTORS or run[0].group(0) in ("The", ",") or run[0].group(0).startswith("(")
+    ):
+        run = run[1:]
+    while run and (
+        run[-1].group(0) in CONNECTORS or run[-1].group(0) == "," or run[-1].group(0).startswith("(")
+    ):
+        run = run[:-1]
+    return run
+
+
+def _split(text: str, run: list[re.Match[str]], plural: bool) -> list[tuple[str, int, int]]:
+    """One name, or several where a list of controllers is named ("X, Y and Z are joint controllers").
+    An "and" splits only where both sides can stand as names: "Department of Health and Social Care"
+    stays whole, "University of Oxford and Oxford University Hospitals NHS Foundation Trust" does not."""
+    segments: list[list[re.Match[str]]] = [[]]
+    joints: list[str] = []
+    for token in run:
+        if plural and token.group(0) in (",", "and", "&"):
+            segments.append([])
+            joints.append(token.group(0))
+        else:
+            segments[-1].append(token)
+    parts = [segments[0]]
+    for joint, segment in zip(joints, segments[1:], strict=True):
+        if joint == "," or (_standalone(parts[-1]) and _standalone(segment)):
+            parts.append(segment)
+        else:
+            parts[-1] = parts[-1] + segment
+    names = []
+    for part in map(_trim, parts):
+        if not part:
+            continue
+        start, end = part[0].start(), part[-1].end()
+        name = " ".join(text[start:end].split())
+        if name.endswith("."):
+            name, end = name[:-1], end - 1
+        if name.lower() not in GENERIC and any(_name_word(t.group(0)) for t in part):
+            names.append((name, start, end))
+    return names
+
+
+def _standalone(part: list[re.Match[str]]) -> bool:
+    words = [t.group(0).strip("().") for t in part]
+    return any(w.lower() in HEADS or (len(w) > 1 and w.isupper()) for w in words)

@@ -1,0 +1,130 @@
+"""Datasets named in a document, as the dataset ids of domain.md.
+
+DATA-001 asks whether each requested dataset is named in the evidence for the legal basis; any
+mention counts, participant-facing wording included ("hospital records", "death records"), and a
+generic "Hospital Episode Statistics" covers every HES dataset (`hes_*`). A negated mention ("we
+will not use your GP records") is not one: it is kept as `dataset_negated`. The names live in
+`data/datasets.yaml`; `gazetteer.py` compiles them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.clauses import negated
+from extractors.facts import DocumentFacts
+from extractors.flow import flowed
+from extractors.gazetteer import HES_ALL, WORD, Gazetteer, gazetteer, key_of
+from extractors.record import FactRecorder, append_unique
+from pipeline.model import Document
+
+NEXT_WORD = re.compile(r"[\s\-\u2013:]*(?:\([A-Za-z]{2,8}\)\s*)?([A-Za-z][\w\-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    dataset: str
+    start: int
+    end: int
+    pattern: str  # "name", "abbreviation", "ambiguous", "hes-generic", "hes-part"
+    negated: bool
+
+
+def dataset_mentions(text: str) -> list[Mention]:
+    """Every dataset mention in `text`, negated ones included (flagged); ambiguous ones unfiltered.
+
+    Only the entries starting with each word are tried, and only at words that start one."""
+    g = gazetteer()
+    mentions: list[Mention] = []
+    position = 0
+    for start, word in _entry_words(g, text):
+        if start < position:
+            continue
+        match = g.match_at(text, start, word)
+        if match is None:
+            continue
+        position = match.end()
+        entry = g.entry(match.group(0))
+        if entry is None or _vetoed(g, text, match.start(), match.end()):
+            continue
+        if entry.kind == "head":
+            tail = g.hes_tail.match(text, match.end())
+            if tail:
+                position = tail.end()
+                for part in g.hes_part.finditer(text, tail.start(), tail.end()):
+                    dataset = g.part(part.group(0))
+                    if dataset:
+                        mentions.append(_mention(text, dataset, match.start(), part.end(), "hes-part"))
+                continue
+            mentions.append(_mention(text, HES_ALL, match.start(), match.end(), "hes-generic"))
+            continue
+        mentions.append(_mention(text, entry.dataset, match.start(), match.end(), entry.kind))
+    return mentions
+
+
+def _entry_words(g: Gazetteer, text: str) -> list[tuple[int, str]]:
+    """(position, word) of every word of `text` that starts a gazetteer entry, in order.
+
+    The distinct words of a block are few; each candidate is then found with str.find, which is
+    several times faster than visiting every word with a regular expression."""
+    found = []
+    for word in [w for w in set(WORD.findall(text)) if g.starts_entry(w)]:
+        at = text.find(word)
+        while at != -1:
+            before = text[at - 1] if at else " "
+            after = text[at + len(word)] if at + len(word) < len(text) else " "
+            if not (before.isalnum() or before == "&") and not (after.isalnum() or after in "&+"):
+                found.append((at, word))
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def asserted(mentions: list[Mention]) -> Iterator[Mention]:
+    """Mentions that count: not negated, and an ambiguous abbreviation only where the full name is
+    given too ("DID" counts in a text that also says "Diagnostic Imaging Data Set")."""
+    named = {m.dataset for m in mentions if m.pattern != "ambiguous" and not m.negated}
+    return (m for m in mentions if _counts(m, named))
+
+
+def _counts(mention: Mention, named: set[str]) -> bool:
+    return not mention.negated and (mention.pattern != "ambiguous" or mention.dataset in named)
+
+
+def datasets_in(text: str) -> set[str]:
+    """The dataset ids that `text` names (not negated), `hes_*` for HES as a whole."""
+    return {m.dataset for m in asserted(dataset_mentions(flowed(text)))}
+
+
+def extract_datasets(document: Document, facts: DocumentFacts) -> None:
+    recorder = FactRecorder(document, facts, "datasets")
+    found = []
+    for block in document.parsed.blocks:
+        text = flowed(block.text)
+        found += [(block, mention) for mention in dataset_mentions(text)]
+    named = {m.dataset for _, m in found if m.pattern != "ambiguous" and not m.negated}
+    for block, mention in found:
+        if mention.negated:
+            recorder.add(
+                "dataset_negated", mention.dataset, block, mention.start, mention.end, mention.pattern
+            )
+        elif _counts(mention, named):
+            recorder.add("dataset", mention.dataset, block, mention.start, mention.end, mention.pattern)
+            append_unique(facts.datasets, mention.dataset)
+
+
+def _mention(text: str, dataset: str, start: int, end: int, pattern: str) -> Mention:
+    return Mention(dataset, start, end, pattern, negated(text, start, end))
+
+
+def _vetoed(g: Gazetteer, text: str, start: int, end: int) -> bool:
+    """'ONS census' is not death data; 'linkable to HES' does not name HES."""
+    if g.not_after.search(text, max(0, start - 30), start):
+        return True
+    vetoes = g.unless_next.get(key_of(text[start:end]))
+    if vetoes:
+        following = NEXT_WORD.match(text, end)
+        if following and following.group(1).lower() in vetoes:
+            return True
+    return False

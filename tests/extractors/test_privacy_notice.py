@@ -1,0 +1,342 @@
+"""Privacy notices: controllers, NHS England as a source, the national data opt-out, the lawful basis and
+people's rights, each in several phrasings written for these tests, and what must not count."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.facts import DocumentFacts
+from extractors.privacy_notice import extract_privacy_notice
+from pipeline.model import Block, Document, ParsedDocument, Part, Status
+from tests.extractors.doc_helpers import docx_document, pdf_document
+
+
+def notice_facts(paragraphs: list[str]) -> DocumentFacts:
+    facts = DocumentFacts(kind="privacy_notice")
+    extract_privacy_notice(docx_document(paragraphs, path="privacy-notice.docx"), facts)
+    return facts
+
+
+def values(facts: DocumentFacts, name: str) -> list:
+    return [fact.value for fact in facts.named(name)]
+
+
+# --- controllers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Under data protection law, the University of Sheffield is the data controller for this project.",
+            ["University of Sheffield"],
+        ),
+        (
+            "The controller for the research is Leeds Teaching Hospitals NHS Trust, which decides why and how your "
+            "data are used.",
+            ["Leeds Teaching Hospitals NHS Trust"],
+        ),
+        (
+            "Queen Mary University of London is the sponsor of the trial and will act as the data controller.",
+            ["Queen Mary University of London"],
+        ),
+        (
+            "Birmingham Women's and Children's NHS Foundation Trust and the University of Birmingham are joint "
+            "controllers of the study data.",
+            ["Birmingham Women's and Children's NHS Foundation Trust", "University of Birmingham"],
+        ),
+        (
+            'We use Northgate Clinical Analytics Ltd (the "controller") to hold the registry.',
+            ["Northgate Clinical Analytics Ltd"],
+        ),
+        ("Data controller: King's College London (KCL)", ["King's College London"]),
+        (
+            "The joint data controllers are Cardiff University and Public Health Wales.",
+            ["Cardiff University", "Public Health Wales"],
+        ),
+    ],
+)
+def test_privacy_notice_controller_named(sentence: str, names: list[str]) -> None:
+    facts = notice_facts(["Who is responsible for your data?", sentence])
+    assert values(facts, "controller_named") == names
+    fact = facts.named("controller_named")[0]
+    assert names[0] in fact.evidence.quote and fact.evidence.location == "paragraph 2"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The University is the data controller.",
+        "Acme Survey Services Ltd is not a controller: it acts only on our instructions.",
+        "A data controller decides how personal data are processed.",
+    ],
+)
+def test_privacy_notice_no_controller_named(sentence: str) -> None:
+    assert notice_facts([sentence]).named("controller_named") == []
+
+
+# --- NHS England as a source -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("We obtain information about your hospital stays from NHS England.", "NHS England"),
+        ("Records of deaths are provided by NHS Digital under a data sharing agreement.", "NHS Digital"),
+        ("Each year NHS England will send us updated information about any cancer diagnoses.", "NHS England"),
+        (
+            "Sources of your data: your GP practice, the clinic and the Health and Social Care Information Centre "
+            "(HSCIC).",
+            "Health and Social Care Information Centre",
+        ),
+        (
+            "We pass your NHS number to NHS Digital, which returns your hospital records to the research team "
+            "without your name.",
+            "NHS Digital",
+        ),
+        (
+            "Your postcode and date of birth go to the HSCIC, which links them with hospital episode records.",
+            "HSCIC",
+        ),
+    ],
+)
+def test_privacy_notice_source_nhs_england(sentence: str, body: str) -> None:
+    facts = notice_facts([sentence])
+    fact = facts.named("source_nhs_england")[0]
+    assert fact.detail == {"body": body}
+    assert body in fact.evidence.quote
+
+
+def test_privacy_notice_source_named_by_pronoun_in_next_sentence() -> None:
+    facts = notice_facts(
+        [
+            "We will give your study number and NHS number to NHS Digital. They will then send us details of any "
+            "hospital admissions."
+        ]
+    )
+    fact = facts.named("source_nhs_england")[0]
+    assert fact.detail == {"body": "NHS Digital"} and "They will then send us" in fact.evidence.quote
+
+
+def test_privacy_notice_source_in_a_table_of_sources() -> None:
+    rows = [
+        ("Source", "What we receive"),
+        ("Your hospital", "Clinic letters"),
+        ("NHS England", "Death registrations"),
+    ]
+    blocks = [Block(index=0, text="Where your data come from", paragraph=1)] + [
+        Block(index=i + 1, text=" | ".join(cells), part=Part.TABLE, table=1, row=i + 1, cells=cells)
+        for i, cells in enumerate(rows)
+    ]
+    document = Document("pn.docx", 100, "sha", Status.OK, parsed=ParsedDocument("docx", blocks))
+    facts = DocumentFacts(kind="privacy_notice")
+    extract_privacy_notice(document, facts)
+    fact = facts.named("source_nhs_england")[0]
+    assert fact.evidence.location == "table 1, row 3"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will send your name, date of birth and postcode to NHS England so that they can find your records.",
+        "Your NHS number will be shared with NHS Digital for linkage.",
+        "We send your details to NHS England for linkage with hospital records.",
+        "We will not receive any information from NHS Digital.",
+        "NHS England took over NHS Digital in February 2023.",
+    ],
+)
+def test_privacy_notice_nhs_england_as_recipient_is_not_a_source(sentence: str) -> None:
+    assert notice_facts([sentence]).named("source_nhs_england") == []
+
+
+# --- the national data opt-out ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have registered a national data opt-out, your records will be removed before linkage.",
+        "You can choose to opt out of your confidential patient information being used for research and planning.",
+        "To find out more or to register your choice, visit www.nhs.uk/your-nhs-data-matters.",
+        "We comply with the National Opt-Out.",
+    ],
+)
+def test_privacy_notice_opt_out_mentioned(sentence: str) -> None:
+    facts = notice_facts([sentence])
+    assert values(facts, "opt_out_mentioned") == ["national_data_opt_out"]
+    assert facts.named("opt_out_mentioned")[0].detail is None
+
+
+def test_privacy_notice_opt_out_that_does_not_apply_is_still_mentioned() -> None:
+    facts = notice_facts(
+        ["Because you gave consent, the national data opt-out does not apply to this study."]
+    )
+    assert facts.named("opt_out_mentioned")[0].detail == {"applies": False}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can withdraw from the study at any time without giving a reason.",
+        "You may opt out of the study by emailing the team.",
+        "If you would like to leave the trial, please tell your research nurse.",
+    ],
+)
+def test_privacy_notice_study_withdrawal_is_not_the_opt_out(sentence: str) -> None:
+    assert notice_facts([sentence]).named("opt_out_mentioned") == []
+
+
+# --- lawful basis ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article6", "article9"),
+    [
+        (
+            "Our lawful basis is Article 6(1)(e) of the UK GDPR and, for health data, Article 9(2)(j).",
+            ["6(1)(e)"],
+            ["9(2)(j)"],
+        ),
+        ("We process your data under art. 6.1.f and art. 9.2.h UK GDPR.", ["6(1)(f)"], ["9(2)(h)"]),
+        ("Processing relies on UK GDPR 6(1)(a) and 9(2)(a).", ["6(1)(a)"], ["9(2)(a)"]),
+        (
+            "The legal basis we rely on is public task, and for special category data the condition is scientific "
+            "research purposes.",
+            ["6(1)(e)"],
+            ["9(2)(j)"],
+        ),
+        (
+            "As a company we rely on legitimate interests as our lawful basis; the special category condition is "
+            "archiving, research and statistics.",
+            ["6(1)(f)"],
+            ["9(2)(j)"],
+        ),
+        (
+            "Under data protection law we process health data because it is necessary for the provision of health or "
+            "social care.",
+            [],
+            ["9(2)(h)"],
+        ),
+        (
+            "Our legal basis is that processing is necessary for reasons of public interest in the area of public "
+            "health.",
+            [],
+            ["9(2)(i)"],
+        ),
+    ],
+)
+def test_privacy_notice_lawful_basis(sentence: str, article6: list[str], article9: list[str]) -> None:
+    facts = notice_facts([sentence])
+    assert sorted(set(values(facts, "lawful_basis_article6"))) == article6
+    assert sorted(set(values(facts, "lawful_basis_article9"))) == article9
+
+
+def test_privacy_notice_lawful_basis_under_a_heading() -> None:
+    facts = notice_facts(
+        ["Our legal basis under the UK GDPR", "Public task: research is one of our public functions."]
+    )
+    fact = facts.named("lawful_basis_article6")[0]
+    assert fact.value == "6(1)(e)" and fact.evidence.location == "paragraph 2"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taking part is voluntary: we will ask for your consent to take part before you join.",
+        "We do not rely on consent as our lawful basis under the UK GDPR.",
+        "Your consent to take part is how we meet the common law duty of confidentiality, not our GDPR basis.",
+        "This is a scientific research study about asthma.",
+        "The hospital has a legal duty to keep accurate records.",
+    ],
+)
+def test_privacy_notice_not_a_lawful_basis(sentence: str) -> None:
+    facts = notice_facts([sentence])
+    assert facts.named("lawful_basis_article6") == [] and facts.named("lawful_basis_article9") == []
+
+
+def test_privacy_notice_consent_stated_as_the_basis_counts() -> None:
+    facts = notice_facts(["The legal basis for processing your personal data is your consent."])
+    assert values(facts, "lawful_basis_article6") == ["6(1)(a)"]
+
+
+# --- rights ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("You have the right to object to us processing your personal data.", "right_to_object"),
+        ("You can object at any time by writing to the Data Protection Officer.", "right_to_object"),
+        ("You may opt out of the registry by calling 0113 496 0000.", "opt_out"),
+        ("If you would prefer not to have your data included, please email the study team.", "dissent"),
+        ("You can ask us to stop using your information at any time.", "stop_use"),
+    ],
+)
+def test_privacy_notice_rights_objection(sentence: str, value: str) -> None:
+    assert value in values(notice_facts([sentence]), "rights_objection")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you are unhappy with our response you can complain to the Information Commissioner's Office.",
+        "You have the right to lodge a complaint with the ICO.",
+        "More information about your rights is available at ico.org.uk.",
+    ],
+)
+def test_privacy_notice_rights_ico(sentence: str) -> None:
+    facts = notice_facts([sentence])
+    assert values(facts, "rights_ico") == ["ico"]
+
+
+def test_privacy_notice_ico_registration_is_not_a_right() -> None:
+    facts = notice_facts(["The University is registered with the ICO (registration number Z5678901)."])
+    assert facts.named("rights_ico") == []
+
+
+def test_privacy_notice_withdrawal_alone_is_not_objection() -> None:
+    facts = notice_facts(["You are free to withdraw from the study at any time."])
+    assert facts.named("rights_objection") == []
+
+
+def test_privacy_notice_facts_from_a_pdf_page_keep_the_page() -> None:
+    document = pdf_document(
+        [
+            "Privacy notice\nWho we are",
+            "Complaints\nYou can complain to the Information Commissioner's Office\n"
+            "at www.ico.org.uk or by telephone.",
+        ]
+    )
+    facts = DocumentFacts(kind="privacy_notice")
+    extract_privacy_notice(document, facts)
+    assert facts.named("rights_ico")[0].evidence.page == 2
+
+
+def test_privacy_notice_source_in_a_pdf_table_read_on_demand() -> None:
+    rows = [("Source", "What we receive"), ("NHS Digital", "Hospital admissions")]
+
+    def load_tables(first_index: int) -> list[Block]:
+        return [
+            Block(
+                index=first_index + i,
+                text=" | ".join(c),
+                part=Part.TABLE,
+                page=1,
+                table=1,
+                row=i + 1,
+                cells=c,
+            )
+            for i, c in enumerate(rows)
+        ]
+
+    page = Block(
+        index=0,
+        text="Where we get your data\nSource What we receive\nNHS Digital Hospital admissions",
+        page=1,
+    )
+    parsed = ParsedDocument("pdf", [page], pages=1, table_loader=load_tables)
+    document = Document("pn.pdf", 100, "sha", Status.OK, parsed=parsed)
+    facts = DocumentFacts(kind="privacy_notice")
+    extract_privacy_notice(document, facts)
+    fact = facts.named("source_nhs_england")[0]
+    assert fact.evidence.location == "page 1, table 1, row 2" and fact.detail == {"body": "NHS Digital"}
