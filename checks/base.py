@@ -35,16 +35,24 @@ class Check:
     doc: ClassVar[CheckDoc]
     needs_request: ClassVar[bool] = False
     single_document: ClassVar[bool] = False  # also runs when one document is checked alone
+    basis: ClassVar[str | None] = None  # runs only when the request's common-law basis is this
+    # Document kinds that must be in the bundle, each with the check that reports their absence.
+    requires: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def skip_reason(self, ctx: CheckContext) -> str | None:
         """Why this check cannot run on this bundle, or None when it can."""
         if ctx.single_document and not self.single_document:
             return "a single document was checked: this check needs the data request or the other documents"
-        if self.needs_request:
+        if self.needs_request or self.basis is not None:
             if ctx.request is None:
                 return "the bundle has no data request (REQ-002)"
             if not ctx.request.usable:
                 return "the data request is invalid (REQ-001)"
+        if self.basis is not None and ctx.basis != self.basis:
+            return f"the basis is not {self.basis} (it is {ctx.basis})"
+        for kind, reported_by in self.requires:
+            if not ctx.of_kind(kind):
+                return f"the bundle has no {kind} document ({reported_by})"
         return None
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -29,7 +29,9 @@ TITLE_STYLES = ("Title", "Heading1", "Heading2", "Subtitle")
 CAG_FAMILY = "cag_letter"
 # A letter greets and signs off; a form, notice or report that only names a committee does not.
 LETTER_KINDS = (CAG_FAMILY, "rec_approval")
-LETTER_MARKS = re.compile(r"\bDear\s+\w|\bYours\s+(?:sincerely|faithfully|truly)\b|\bKind\s+regards\b", re.IGNORECASE)
+LETTER_MARKS = re.compile(
+    r"\bDear\s+\w|\bYours\s+(?:sincerely|faithfully|truly)\b|\bKind\s+regards\b", re.IGNORECASE
+)
 NOT_A_LETTER_FACTOR = 0.4
 
 

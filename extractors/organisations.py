@@ -27,11 +27,11 @@ from extractors.org_vocabulary import (
     COMMITTEE_WORDS,
     CONNECTORS,
     COPULAS,
+    KEPT_ACRONYMS,
     LABEL_PUNCTUATION,
     LEADING_STOP,
     LINK_WORDS,
     NON_DISTINCTIVE,
-    KEPT_ACRONYMS,
     OF_ANCHORS,
     PLACE_AFTER_ANCHOR,
     PLACE_STARTERS,
@@ -183,7 +183,9 @@ def _anchor_windows(text: str) -> list[tuple[int, int]]:
             continue
         floor, ceiling = max(0, start - WINDOW), min(len(text), end + WINDOW)
         left = max([floor] + [text.rfind(c, floor, start) + 1 for c in RUN_SEPARATORS])
-        right = min([ceiling] + [at for at in (text.find(c, end, ceiling) for c in RUN_SEPARATORS) if at != -1])
+        right = min(
+            [ceiling] + [at for at in (text.find(c, end, ceiling) for c in RUN_SEPARATORS) if at != -1]
+        )
         if windows and left <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], right))
         else:
@@ -245,13 +247,19 @@ def _name_in_segment(segment: list[tuple[str, int, int]]):
         start = _of_form_start(words, anchor, earlier_anchor=len(anchors) > 1)
     else:
         end = anchor
-        if words[anchor] in OF_ANCHORS and anchor + 1 < len(words) and words[anchor + 1] in PLACE_AFTER_ANCHOR:
+        if (
+            words[anchor] in OF_ANCHORS
+            and anchor + 1 < len(words)
+            and words[anchor + 1] in PLACE_AFTER_ANCHOR
+        ):
             end = anchor + 1
         start = _suffix_form_start(words, anchor)
     name_words = words[start : end + 1]
     if not any(w not in NON_DISTINCTIVE and w not in LEADING_STOP for w in name_words):
         return None
-    if words[anchor] in COMMITTEE_ANCHORS and all(w in COMMITTEE_WORDS or w in CONNECTORS for w in words[start:anchor]):
+    if words[anchor] in COMMITTEE_ANCHORS and all(
+        w in COMMITTEE_WORDS or w in CONNECTORS for w in words[start:anchor]
+    ):
         return None
     return segment[start], segment[end]
 
@@ -275,11 +283,15 @@ def _of_tail_end(words: list[str], anchor: int) -> int:
 
 
 def _of_form_start(words: list[str], anchor: int, earlier_anchor: bool) -> int:
-    """"Queen Mary University of London" keeps up to two words before; a title or another name does not."""
+    """ "Queen Mary University of London" keeps up to two words before; a title or another name does not."""
     start = anchor
     if earlier_anchor or any(w in TITLES for w in words[:anchor]):
         return start
-    while start > 0 and anchor - start < 2 and words[start - 1] not in CONNECTORS | LEADING_STOP | SUFFIX_ANCHORS:
+    while (
+        start > 0
+        and anchor - start < 2
+        and words[start - 1] not in CONNECTORS | LEADING_STOP | SUFFIX_ANCHORS
+    ):
         start -= 1
     return start
 

@@ -31,7 +31,9 @@ def extract_title(document: Document, facts: DocumentFacts) -> None:
         Fact(
             "title",
             title,
-            Evidence(document.path, quote=title, page=chosen.page, location=chosen.location, address=chosen.address),
+            Evidence(
+                document.path, quote=title, page=chosen.page, location=chosen.location, address=chosen.address
+            ),
             extractor="title:" + how,
         )
     )

@@ -7,6 +7,7 @@ Writes every bundle (a folder, or a .zip) and keys.json into DIR (default: sampl
 removing what a previous run left there. The output is byte-for-byte the same on every run.
 ``--table`` prints the Markdown table of bundles for sample_docs/README.md instead.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """The committed sample bundles: their keys agree with the files, and the generator reproduces them."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -9,9 +10,21 @@ from pathlib import Path, PurePosixPath
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_docs"
 BUNDLES = SAMPLES / "bundles"
-KINDS = {"s251_application", "cag_approval", "cag_amendment", "cag_annual_review", "consent_form",
-         "participant_information_sheet", "privacy_notice", "rec_approval", "protocol", "transfer_risk_assessment",
-         "cohort_communication", "data_request", "other"}
+KINDS = {
+    "s251_application",
+    "cag_approval",
+    "cag_amendment",
+    "cag_annual_review",
+    "consent_form",
+    "participant_information_sheet",
+    "privacy_notice",
+    "rec_approval",
+    "protocol",
+    "transfer_risk_assessment",
+    "cohort_communication",
+    "data_request",
+    "other",
+}
 CODE = re.compile(r"^(REQ|DOC|LB|S251|DATA|CON|NDOO|PUR|PN|ORG|TER|SUB)-\d{3}$")
 
 
@@ -29,7 +42,7 @@ def _bundle_paths(name: str) -> set[str]:
     tops = {PurePosixPath(n).parts[0] for n in names}
     if len(tops) == 1 and all(len(PurePosixPath(n).parts) > 1 for n in names):
         top = tops.pop()
-        return {n[len(top) + 1:] for n in names}
+        return {n[len(top) + 1 :] for n in names}
     return set(names)
 
 
@@ -54,7 +67,9 @@ def test_sample_bundles_keys_are_well_formed():
             assert doc["kind"] in KINDS, f"{name}/{path}: {doc['kind']}"
             assert doc["date"] is None or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", doc["date"]), f"{name}/{path}"
             assert doc["version"] is None or not doc["version"].lower().startswith("v"), f"{name}/{path}"
-            assert doc["date"] is None or doc["date"] <= key["as_of"] or "DOC-007" in key["expect"], f"{name}/{path}"
+            assert doc["date"] is None or doc["date"] <= key["as_of"] or "DOC-007" in key["expect"], (
+                f"{name}/{path}"
+            )
 
 
 def test_sample_bundles_baselines_expect_nothing():

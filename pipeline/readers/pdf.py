@@ -58,7 +58,9 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
 
     blocks = [Block(index=i, text=text, part=Part.BODY, page=i + 1) for i, text in enumerate(page_texts)]
     loader = (lambda first_index: table_blocks(data, table_pages, first_index)) if table_pages else None
-    return ParsedDocument(format="pdf", blocks=blocks, pages=page_count, metadata=metadata, table_loader=loader)
+    return ParsedDocument(
+        format="pdf", blocks=blocks, pages=page_count, metadata=metadata, table_loader=loader
+    )
 
 
 def table_blocks(data: bytes, table_pages: list[int], first_index: int) -> list[Block]:
@@ -81,7 +83,6 @@ def table_blocks(data: bytes, table_pages: list[int], first_index: int) -> list[
                     )
                 )
     return blocks
-
 
 
 def _read_pages(pdf: pdfium.PdfDocument, page_count: int, limits: Limits) -> tuple[list[str], list[int]]:

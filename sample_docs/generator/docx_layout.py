@@ -4,6 +4,7 @@ footers with PAGE/NUMPAGES fields (versions and dates often live there), tables 
 python-docx stamps nothing variable into the package, but its template carries parts a sample does
 not need (a thumbnail, ``stylesWithEffects``, custom XML, hundreds of latent styles): they are dropped
 to keep the committed bundles small, and the zip is rewritten with fixed member times."""
+
 from __future__ import annotations
 
 import io
@@ -42,6 +43,7 @@ def _runs(paragraph, text: str, bold: bool = False, size: float | None = None, i
 
 def _field(paragraph, instr: str, cached: str) -> None:
     """A complex field (as Word saves them): begin, instruction, separate, cached result, end."""
+
     def fld(kind):
         run = OxmlElement("w:r")
         el = OxmlElement("w:fldChar")
@@ -93,8 +95,12 @@ def _shade(cell, fill: str) -> None:
 
 
 def _estimate_pages(layout: Layout) -> int:
-    chars = sum(len(getattr(b, "text", "")) + sum(map(len, getattr(b, "items", ()))) +
-                sum(len(c) for r in getattr(b, "rows", ()) for c in r) for b in layout.blocks)
+    chars = sum(
+        len(getattr(b, "text", ""))
+        + sum(map(len, getattr(b, "items", ())))
+        + sum(len(c) for r in getattr(b, "rows", ()) for c in r)
+        for b in layout.blocks
+    )
     breaks = sum(isinstance(b, PageBreak) for b in layout.blocks)
     return max(1, chars // 3200 + 1, breaks + 1)
 
@@ -219,8 +225,11 @@ def _prune(doc) -> None:
                 rels.pop(rid)
     styles = doc.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-    parts = [part.element for part in doc.part.package.iter_parts()
-             if re.search(r"/(document|header\d*|footer\d*)\.xml$", str(part.partname))]
+    parts = [
+        part.element
+        for part in doc.part.package.iter_parts()
+        if re.search(r"/(document|header\d*|footer\d*)\.xml$", str(part.partname))
+    ]
     used = set(KEEP_STYLES)
     for part in parts:
         for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
@@ -281,4 +290,3 @@ def render_docx(layout: Layout) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return normalise_zip(out.getvalue())
-

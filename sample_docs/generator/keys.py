@@ -1,5 +1,6 @@
 """``keys.json``: for each bundle, the as-of date, the codes that must and may be reported, and the key
 facts of every readable document, taken from the same specs that produced the documents."""
+
 from __future__ import annotations
 
 import json

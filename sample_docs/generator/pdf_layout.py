@@ -1,6 +1,7 @@
 """Render a ``Layout`` to PDF with reportlab platypus: letterheads, running headers and footers with
 "Page X of Y", tables, consent boxes and signatures. ``invariant=1`` fixes the creation date and the
 document ID, so the same layout always gives the same bytes."""
+
 from __future__ import annotations
 
 import io
@@ -42,9 +43,11 @@ from .model import (
     Table,
 )
 
-FONTS = {"Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
-         "Times": ("Times-Roman", "Times-Bold", "Times-Italic"),
-         "Courier": ("Courier", "Courier-Bold", "Courier-Oblique")}
+FONTS = {
+    "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
+    "Times": ("Times-Roman", "Times-Bold", "Times-Italic"),
+    "Courier": ("Courier", "Courier-Bold", "Courier-Oblique"),
+}
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
 LETTERHEAD_H = 42 * mm
@@ -63,23 +66,58 @@ def _styles(layout: Layout) -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=size - 2, leading=(size - 2) * 1.25),
-        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=size + 6, leading=(size + 6) * 1.2,
-                                textColor=accent, spaceAfter=size),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontName=bold, fontSize=size + 2,
-                                   leading=(size + 2) * 1.25),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=bold,
+            fontSize=size + 6,
+            leading=(size + 6) * 1.2,
+            textColor=accent,
+            spaceAfter=size,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontName=bold, fontSize=size + 2, leading=(size + 2) * 1.25
+        ),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "quote": ParagraphStyle("quote", parent=base, leftIndent=12 * mm, rightIndent=8 * mm),
         "label": ParagraphStyle("label", parent=base, fontName=bold, spaceAfter=2),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=size - 1, leading=(size - 1) * 1.25, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=bold, fontSize=size - 1,
-                                   leading=(size - 1) * 1.25, spaceAfter=0),
-        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=size + 3, leading=(size + 3) * 1.25,
-                             textColor=accent, spaceBefore=size * 0.8, spaceAfter=size * 0.4, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=size + 1, leading=(size + 1) * 1.25,
-                             spaceBefore=size * 0.6, spaceAfter=size * 0.3, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=base, fontName=bold, fontSize=size, spaceBefore=size * 0.4,
-                             spaceAfter=size * 0.2, keepWithNext=1),
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=size - 1, leading=(size - 1) * 1.25, spaceAfter=0
+        ),
+        "cellhead": ParagraphStyle(
+            "cellhead", parent=base, fontName=bold, fontSize=size - 1, leading=(size - 1) * 1.25, spaceAfter=0
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=bold,
+            fontSize=size + 3,
+            leading=(size + 3) * 1.25,
+            textColor=accent,
+            spaceBefore=size * 0.8,
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=bold,
+            fontSize=size + 1,
+            leading=(size + 1) * 1.25,
+            spaceBefore=size * 0.6,
+            spaceAfter=size * 0.3,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=bold,
+            fontSize=size,
+            spaceBefore=size * 0.4,
+            spaceAfter=size * 0.2,
+            keepWithNext=1,
+        ),
     }
 
 
@@ -111,8 +149,11 @@ def _table(block: Table, st: dict, width: float) -> RLTable:
     ncol = max(len(r) for r in block.rows)
     fractions = block.widths or tuple(1 / ncol for _ in range(ncol))
     table = RLTable(rows, colWidths=[f * width for f in fractions], repeatRows=1 if block.header else 0)
-    cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    cmds = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
     if block.grid:
         cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#808080")))
     if block.header:
@@ -124,8 +165,14 @@ def _table(block: Table, st: dict, width: float) -> RLTable:
 
 
 def _boxes(block: InitialBoxes, st: dict, width: float) -> list:
-    rows, cmds = [], [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
-                      ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    rows, cmds = (
+        [],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
     for i, text in enumerate(block.statements):
         rows.append([Paragraph(f"{i + 1}.", st["cell"]), Paragraph(markup(text), st["cell"]), "", ""])
         cmds.append(("BOX", (3, i), (3, i), 0.8, colors.black))
@@ -138,8 +185,16 @@ def _boxes(block: InitialBoxes, st: dict, width: float) -> list:
             rows.append([Paragraph(f"{n}.", st["cell"]), Paragraph(markup(text), st["cell"]), "", "", "", ""])
             cmds += [("BOX", (2, i), (2, i), 0.8, colors.black), ("BOX", (4, i), (4, i), 0.8, colors.black)]
         t = RLTable(rows, colWidths=[8 * mm, width - 48 * mm, 12 * mm, 8 * mm, 12 * mm, 8 * mm])
-        t.setStyle(TableStyle(cmds + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                      ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        t.setStyle(
+            TableStyle(
+                cmds
+                + [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
         out.append(RLSpacer(1, 6))
         out.append(t)
     return out
@@ -156,10 +211,16 @@ def _story(layout: Layout, st: dict, width: float) -> list:
         elif isinstance(block, Bullets):
             items = [ListItem(Paragraph(markup(t), st["body"]), leftIndent=14) for t in block.items]
             # a bullet glyph of the standard fonts extracts as "(cid:127)": use a dash, as many exports do
-            kw = {"bulletType": "1", "bulletFormat": "%s."} if block.numbered else {"bulletType": "bullet",
-                                                                                    "start": "\u2013"}
-            story.append(ListFlowable(items, bulletFontName=bullet_font, bulletFontSize=layout.size,
-                                      leftIndent=14, **kw))
+            kw = (
+                {"bulletType": "1", "bulletFormat": "%s."}
+                if block.numbered
+                else {"bulletType": "bullet", "start": "\u2013"}
+            )
+            story.append(
+                ListFlowable(
+                    items, bulletFontName=bullet_font, bulletFontSize=layout.size, leftIndent=14, **kw
+                )
+            )
         elif isinstance(block, Table):
             story.append(_table(block, st, width))
             story.append(RLSpacer(1, layout.size * 0.8))
@@ -168,7 +229,9 @@ def _story(layout: Layout, st: dict, width: float) -> list:
             story.append(RLSpacer(1, layout.size))
         elif isinstance(block, Signature):
             parts = [Scribble(sum(map(ord, block.lines[0])) + n)] if block.scribble else []
-            parts += [Paragraph(markup(line), st["body" if i else "label"]) for i, line in enumerate(block.lines)]
+            parts += [
+                Paragraph(markup(line), st["body" if i else "label"]) for i, line in enumerate(block.lines)
+            ]
             story.append(KeepTogether(parts))
         elif isinstance(block, Spacer):
             story.append(RLSpacer(1, block.height))
@@ -302,9 +365,21 @@ def render_pdf(layout: Layout) -> bytes:
     top_later = MARGIN + 4 * mm * len(layout.header)
     first = Frame(MARGIN, bottom, width, PAGE_H - top_first - bottom, id="first")
     later = Frame(MARGIN, bottom, width, PAGE_H - top_later - bottom, id="later")
-    doc = BaseDocTemplate(out, pagesize=A4, invariant=1, pageCompression=1, title=layout.title,
-                          author=layout.author, subject="", creator=layout.author, producer="",
-                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN)
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
+        title=layout.title,
+        author=layout.author,
+        subject="",
+        creator=layout.author,
+        producer="",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
     doc.addPageTemplates([PageTemplate("first", [first]), PageTemplate("later", [later])])
     story = [NextPageTemplate("later"), *_story(layout, _styles(layout), width)]
     doc.build(story, canvasmaker=_canvas_class(layout))

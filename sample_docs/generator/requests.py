@@ -1,4 +1,5 @@
 """The data request (``request.yaml``) of each study, as a plain dict that variants edit, and its YAML."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,24 +10,28 @@ from .studies import Study
 
 PURPOSES = {
     "capra": "To describe hospital admissions, outpatient care and deaths in adult life among people who were "
-             "treated for asthma in childhood at the Castlebridge Children's Hospital paediatric asthma clinic "
-             "between 1990 and 2005, and to compare their rates with those of the general population of England, "
-             "so that follow-up care for children with asthma can be planned.",
+    "treated for asthma in childhood at the Castlebridge Children's Hospital paediatric asthma clinic "
+    "between 1990 and 2005, and to compare their rates with those of the general population of England, "
+    "so that follow-up care for children with asthma can be planned.",
     "kingfisher": "To follow adults admitted to Kingsmere General Hospital with heart failure, who consented to "
-                  "the KINGFISHER cohort study, through their hospital admissions, outpatient appointments and "
-                  "deaths, to find out who is readmitted or dies and why, and to improve care after discharge.",
+    "the KINGFISHER cohort study, through their hospital admissions, outpatient appointments and "
+    "deaths, to find out who is readmitted or dies and why, and to improve care after discharge.",
     "hipfit": "To measure survival and readmission to hospital in the years after a hip fracture among people "
-              "aged 65 and over who were treated at Wexcombe Royal Infirmary between 2004 and 2009.",
+    "aged 65 and over who were treated at Wexcombe Royal Infirmary between 2004 and 2009.",
     "preterm": "To describe emergency hospital admissions and emergency department attendances during childhood "
-               "among children born before 32 weeks of gestation in the Northfold Neonatal Network between 2008 "
-               "and 2012.",
+    "among children born before 32 weeks of gestation in the Northfold Neonatal Network between 2008 "
+    "and 2012.",
     "stroke": "To measure recurrent stroke, readmission to hospital and survival after a first-ever stroke among "
-              "adults on the Westmarch Stroke Register (2005 to 2015).",
+    "adults on the Westmarch Stroke Register (2005 to 2015).",
 }
 
-REFERENCES = {"capra": "DARS-NIC-604512-K7M2Q", "kingfisher": "DARS-NIC-512288-P3V9D",
-              "hipfit": "DARS-NIC-148802-H4F6J", "preterm": "DARS-NIC-290415-N8C2R",
-              "stroke": "DARS-NIC-381164-W2T8B"}
+REFERENCES = {
+    "capra": "DARS-NIC-604512-K7M2Q",
+    "kingfisher": "DARS-NIC-512288-P3V9D",
+    "hipfit": "DARS-NIC-148802-H4F6J",
+    "preterm": "DARS-NIC-290415-N8C2R",
+    "stroke": "DARS-NIC-381164-W2T8B",
+}
 
 DATASET_START = {"hes_apc": 4, "hes_op": 4, "hes_ae": 4, "deaths": 1, "demographics": 4}
 
@@ -52,29 +57,50 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
         "national_data_opt_out": "applied" if study.basis == "section_251" else "not_applied",
         "identifiers": list(study.linkage_ids),
         "cohort": {"supplied": True},
-        "datasets": [{"id": d, "start": date(y0, DATASET_START.get(d, 4), 1),
-                      "end": date(2020, 3, 31) if d == "hes_ae" else date(y1, 3, 31)} for d in datasets],
+        "datasets": [
+            {
+                "id": d,
+                "start": date(y0, DATASET_START.get(d, 4), 1),
+                "end": date(2020, 3, 31) if d == "hes_ae" else date(y1, 3, 31),
+            }
+            for d in datasets
+        ],
         "flows": [
             {"action": "receive", "counterparty": controller, "identifiers": list(study.linkage_ids)},
             {"action": "link", "datasets": list(datasets), "identifiers": list(study.linkage_ids)},
             {"action": "disseminate", "counterparty": controller, "identifiers": []},
         ],
-        "organisations": [{"name": controller, "roles": ["controller"], "dsfc": True,
-                           "processing_locations": ["England" if study.processor_place != "Wales" else "Wales"]}],
+        "organisations": [
+            {
+                "name": controller,
+                "roles": ["controller"],
+                "dsfc": True,
+                "processing_locations": ["England" if study.processor_place != "Wales" else "Wales"],
+            }
+        ],
         "territory_of_use": "uk",
         "sublicensing": {"planned": False, "justification": None},
     }
     if study.recruitment:
-        req["cohort"].update({"recruitment_start": study.recruitment[0], "recruitment_end": study.recruitment[1]})
+        req["cohort"].update(
+            {"recruitment_start": study.recruitment[0], "recruitment_end": study.recruitment[1]}
+        )
     else:
-        req["cohort"].update({"recruitment_start": date(study.cohort_years[0], 1, 1),
-                              "recruitment_end": date(study.cohort_years[1], 12, 31)})
+        req["cohort"].update(
+            {
+                "recruitment_start": date(study.cohort_years[0], 1, 1),
+                "recruitment_end": date(study.cohort_years[1], 12, 31),
+            }
+        )
     if study.processor:
-        req["organisations"].append({"name": study.processor, "roles": ["processor"],
-                                     "processing_locations": [study.processor_place]})
+        req["organisations"].append(
+            {"name": study.processor, "roles": ["processor"], "processing_locations": [study.processor_place]}
+        )
     return req
 
 
 def to_yaml(req: dict, study: Study) -> str:
     head = f"# DARS data request: {study.acronym}\n# exported from the applicant's DARS Online draft\n"
-    return head + yaml.safe_dump(req, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return head + yaml.safe_dump(
+        req, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )

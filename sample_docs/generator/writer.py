@@ -2,6 +2,7 @@
 
 Rendering is cached on (spec, study): most variants share most documents with their baseline, so each
 distinct document is rendered once."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -49,8 +50,13 @@ def write(bundle: Bundle, root: Path) -> None:
         return
     if bundle.archive == "zip":  # as macOS Finder zips a folder: one top folder, plus its debris
         top = bundle.name
-        dirs = sorted({f"{top}/" + "/".join(p.split("/")[:i]) + "/" for p, _ in members
-                       for i in range(1, p.count("/") + 1)})
+        dirs = sorted(
+            {
+                f"{top}/" + "/".join(p.split("/")[:i]) + "/"
+                for p, _ in members
+                for i in range(1, p.count("/") + 1)
+            }
+        )
         entries = [(f"{top}/", b""), *((d, b"") for d in dirs)]
         for path, data in members:
             entries.append((f"{top}/{path}", data))

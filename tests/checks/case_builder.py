@@ -1,8 +1,19 @@
 """Builds a CheckContext from a case written as data (tests/checks/cases/CODE.yaml).
 
-A case names documents (path, status, sha256, size, text, and facts such as kind and version), the
-request (`request: none`, a raw `request_text`, or `request_changes` applied to a valid request),
-the as-of date and whether a single document is being checked.
+A case names documents (path, status, sha256, size, text; summary facts such as kind, version,
+date, identifiers, datasets, organisations, references; and named `facts`, each
+`{name, value, detail?, quote?, page?}`), the request (`request: none`, a raw `request_text`, or
+`request_changes` applied to the valid example request: dotted paths, list indices as numbers,
+`__delete__` to remove a field), the as-of date and whether a single document is checked.
+
+    fires:
+      - name: postcode not covered
+        request_changes: {identifiers: [nhs_number, postcode]}
+        documents:
+          - {path: cag/letter.pdf, kind: cag_approval, identifiers: [nhs_number],
+             facts: [{name: identifier, value: nhs_number, quote: "NHS number will be sent"}]}
+        count: 1
+        message_contains: [postcode]
 """
 
 from __future__ import annotations
@@ -13,7 +24,8 @@ from datetime import date
 import yaml
 
 from checks.context import CheckContext
-from extractors.facts import DocumentFacts
+from extractors.facts import DocumentFacts, Fact
+from pipeline.findings import Evidence
 from pipeline.model import Block, Document, ParsedDocument, Status
 from pipeline.request import load_request
 from tests.builders import VALID_REQUEST
@@ -43,6 +55,26 @@ def build_document(spec: dict) -> Document:
             setattr(facts, name, spec[name])
     if "references" in spec:
         facts.references.update(spec["references"])
+    for item in spec.get("facts", []):
+        quote = item.get("quote", str(item["value"]))
+        evidence = Evidence(
+            spec["path"], quote=quote, page=item.get("page", 1), location=f"page {item.get('page', 1)}"
+        )
+        facts.add(
+            Fact(item["name"], item["value"], evidence, extractor="test-case", detail=item.get("detail"))
+        )
+        if item["name"] == "version" and "version" not in spec:
+            facts.version = item["value"]
+        if item["name"] == "document_date" and "date" not in spec:
+            facts.date = item["value"]
+        if item["name"] == "identifier" and item["value"] not in facts.identifiers:
+            facts.identifiers.append(item["value"])
+        if item["name"] == "dataset" and item["value"] not in facts.datasets:
+            facts.datasets.append(item["value"])
+        if item["name"] == "cag_reference" and item["value"] not in facts.references["cag"]:
+            facts.references["cag"].append(item["value"])
+        if item["name"] == "rec_reference" and item["value"] not in facts.references["rec"]:
+            facts.references["rec"].append(item["value"])
     document.facts = facts
     return document
 

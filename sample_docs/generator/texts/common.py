@@ -1,5 +1,6 @@
 """Words shared by the document texts: how identifiers and datasets are named (formally and to
 participants), the era-appropriate name of NHS England, and list joining."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,8 +19,13 @@ IDENTIFIER_NAMES = {
     "hospital_number": "hospital number",
 }
 
-IDENTIFIER_FORMAL = {**IDENTIFIER_NAMES, "name": "full name", "postcode": "postcode",
-                     "address": "home address", "sex": "sex"}
+IDENTIFIER_FORMAL = {
+    **IDENTIFIER_NAMES,
+    "name": "full name",
+    "postcode": "postcode",
+    "address": "home address",
+    "sex": "sex",
+}
 
 DATASET_FORMAL = {
     "hes_apc": "Hospital Episode Statistics (HES) Admitted Patient Care",
@@ -84,8 +90,12 @@ def datasets_formal(datasets, old: bool = False) -> list[str]:
         kinds = {"hes_apc": "inpatient", "hes_op": "outpatient", "hes_ae": "A&E", "hes_cc": "critical care"}
         parts.append(f"Hospital Episode Statistics (HES) {join(kinds[d] for d in hes)} data")
     elif hes:
-        kinds = {"hes_apc": "Admitted Patient Care", "hes_op": "Outpatients", "hes_ae": "Accident and Emergency",
-                 "hes_cc": "Critical Care"}
+        kinds = {
+            "hes_apc": "Admitted Patient Care",
+            "hes_op": "Outpatients",
+            "hes_ae": "Accident and Emergency",
+            "hes_cc": "Critical Care",
+        }
         parts.append(f"Hospital Episode Statistics (HES): {join(kinds[d] for d in hes)}")
     for d in datasets:
         if d == "deaths" and old:
