@@ -61,7 +61,11 @@ NHS_LABEL = re.compile(
 NAME_PHRASES = frozenset(" ".join(p.lower().split()) for p in VOCABULARY["name"])
 LIST_WINDOW = 150  # characters within which other identifiers make a list
 SIGNATURE_LINE = re.compile(r"(?i)\bsignature|\bsigned\b")
-TABLE_YES = re.compile(r"(?i)\b(?:yes|required|linkage|link|analysis|identifiers?|flow)\b|[\u2713\u2714]")
+# A row of a table of items says whether each is used ("Name | Yes", "GP practice  No  Not required").
+TABLE_YES = re.compile(
+    r"(?i)\b(?:yes|no|required|linkage|link|analysis|identifiers?|flow)\b|[\u2713\u2714\u2717]"
+)
+LINE_LEAD = re.compile(r"[\W\d]*")  # bullets and numbering before an item that starts a line
 
 
 def extract_identifiers(document: Document, facts: DocumentFacts) -> None:
@@ -100,7 +104,9 @@ def identifier_mentions(text: str, block: Block | None = None) -> list[tuple[str
     accepted = []
     for label, start, end, phrase, verdict in candidates:
         if verdict == "needs-list" and not (
-            _beside_others(text, start, end, candidates) or _ticked_table_cell(block, phrase)
+            _beside_others(text, start, end, candidates)
+            or _ticked_table_cell(block, phrase)
+            or _ticked_line(text, start, end)
         ):
             continue
         pattern = "phrase" if verdict == "strong" else ("personal" if verdict == "personal" else "list")
@@ -157,13 +163,13 @@ def nhs_number_values(text: str) -> list[tuple[int, int, dict]]:
 
 
 def _blank_out(text: str, mentions: list[tuple[str, int, int, str]]) -> str:
-    """`text` with every mention replaced by underscores, so that the "No" of "NHS No." or the dots
-    of "D.O.B." are not read as a negation or a sentence end."""
+    """`text` with every mention replaced by X's, so that the "No" of "NHS No." and the dots of
+    "D.O.B." are not read as a negation or a sentence end (a capital X still opens a sentence)."""
     if not mentions:
         return text
     pieces, last = [], 0
     for _, start, end, _ in sorted(mentions, key=lambda m: m[1]):
-        pieces += [text[last:start], "_" * (end - start)]
+        pieces += [text[last:start], "X" * (end - start)]
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
@@ -284,3 +290,14 @@ def _ticked_table_cell(block: Block | None, phrase: str) -> bool:
     if phrase not in cells:
         return False
     return any(TABLE_YES.search(cell) for cell in cells if cell != phrase)
+
+
+def _ticked_line(text: str, start: int, end: int) -> bool:
+    """A table laid out as lines of text (PDF page text): the item opens its line and the rest of
+    the line marks it ('GP practice  No  Not required')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if LINE_LEAD.match(text, line_start).end() != start:
+        return False
+    return TABLE_YES.search(text, end, line_end) is not None

@@ -23,6 +23,10 @@ HEADING = re.compile(
     r"the\s+following\s+documents?|list\s+of\s+documents)\b",
     re.IGNORECASE,
 )
+# A table's header row as PDF text: "Document Version Date" on one line.
+TABLE_HEADER = re.compile(
+    r"^\s*(?:documents?|title|description)\s+(?:version|date)\b.*$", re.IGNORECASE | re.MULTILINE
+)
 BARE_VERSION = re.compile(r"^\s*(?:v(?:ersion)?\.?\s*)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\s*$", re.IGNORECASE)
 LIST_LINES_AFTER_HEADING = 25
 
@@ -30,7 +34,7 @@ LIST_LINES_AFTER_HEADING = 25
 def extract_reviewed_documents(document: Document, facts: DocumentFacts) -> None:
     if facts.kind not in LETTER_KINDS:
         return
-    document.parsed.ensure_tables()
+    document.parsed.ensure_tables(_pages_near_heading(document.parsed.blocks))
     rows = list(_table_rows(document.parsed.blocks))
     if not rows:
         rows = list(_listed_rows(document.parsed.blocks))
@@ -76,6 +80,19 @@ def _table_rows(blocks: list[Block]):
         if version is None and date is None:
             version, date = _version_of(description), _date_of(description)
         yield block, 0, len(block.text), description.strip(), version, date
+
+
+def _pages_near_heading(blocks: list[Block]) -> list[int]:
+    """Pages whose text introduces a list of documents, and the page after (a table may run on)."""
+    pages: set[int] = set()
+    for block in blocks:
+        if (
+            block.page is not None
+            and block.part is Part.BODY
+            and (HEADING.search(block.text) or TABLE_HEADER.search(block.text))
+        ):
+            pages.update((block.page, block.page + 1))
+    return sorted(pages)
 
 
 def _header_columns(cells: tuple[str, ...]) -> dict[str, int] | None:

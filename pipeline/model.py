@@ -8,7 +8,7 @@ be traced back to the page or paragraph a reviewer should open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -71,13 +71,30 @@ class ParsedDocument:
     pages: int | None = None  # PDF only; DOCX has no fixed pages
     metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
-    table_loader: Callable[[int], list[Block]] | None = field(default=None, repr=False)
+    # Pages that draw a ruled table, and a loader that returns their rows as blocks (PDF only).
+    table_pages: tuple[int, ...] = ()
+    table_loader: Callable[[list[int], int, int], list[Block]] | None = field(default=None, repr=False)
+    loaded_table_pages: set[int] = field(default_factory=set, repr=False)
+    tables_loaded: int = 0
 
-    def ensure_tables(self) -> None:
-        """Add the table rows a reader deferred (blocks numbered after the existing ones)."""
-        if self.table_loader is not None:
-            loader, self.table_loader = self.table_loader, None
-            self.blocks.extend(loader(len(self.blocks)))
+    def ensure_tables(self, pages: Iterable[int] | None = None) -> None:
+        """Add the rows of the deferred tables on `pages` (all of them by default), once each.
+
+        New blocks are numbered after the existing ones, so earlier addresses never move.
+        """
+        if self.table_loader is None:
+            return
+        wanted = [
+            p
+            for p in (self.table_pages if pages is None else pages)
+            if p in self.table_pages and p not in self.loaded_table_pages
+        ]
+        if not wanted:
+            return
+        self.loaded_table_pages.update(wanted)
+        rows = self.table_loader(sorted(wanted), len(self.blocks), self.tables_loaded)
+        self.tables_loaded = max([self.tables_loaded, *(b.table or 0 for b in rows)])
+        self.blocks.extend(rows)
 
     @property
     def text(self) -> str:

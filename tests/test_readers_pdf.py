@@ -91,3 +91,15 @@ def test_png_named_pdf_says_what_it_is() -> None:
 def test_page_limit_is_reported() -> None:
     with pytest.raises(LimitExceeded, match="3 pages, over the limit of 2"):
         parse("long.pdf", pdf_bytes([["a"], ["b"], ["c"]]), Limits(max_pages=2))
+
+
+def test_pdf_tables_load_page_by_page_and_keep_earlier_addresses() -> None:
+    data = pdf_bytes([["Page one."], ["Page two."]], table=REVIEWED, table_page=1)
+    parsed = parse("a.pdf", data, DEFAULT_LIMITS)
+    parsed.ensure_tables([2])  # no table drawn on page 2: nothing to read
+    assert all(b.part is Part.BODY for b in parsed.blocks)
+    parsed.ensure_tables([1])
+    before = [b.address for b in parsed.blocks]
+    parsed.ensure_tables([1])  # read once only
+    assert [b.address for b in parsed.blocks] == before
+    assert [b.row for b in parsed.blocks if b.part is Part.TABLE] == [1, 2, 3]

@@ -57,16 +57,28 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
         pdf.close()
 
     blocks = [Block(index=i, text=text, part=Part.BODY, page=i + 1) for i, text in enumerate(page_texts)]
-    loader = (lambda first_index: table_blocks(data, table_pages, first_index)) if table_pages else None
+    loader = (
+        (lambda pages, first, tables_before: table_blocks(data, pages, first, tables_before))
+        if table_pages
+        else None
+    )
     return ParsedDocument(
-        format="pdf", blocks=blocks, pages=page_count, metadata=metadata, table_loader=loader
+        format="pdf",
+        blocks=blocks,
+        pages=page_count,
+        metadata=metadata,
+        table_pages=tuple(table_pages),
+        table_loader=loader,
     )
 
 
-def table_blocks(data: bytes, table_pages: list[int], first_index: int) -> list[Block]:
-    """One block per row of every ruled table on the given pages, numbered from `first_index`."""
+def table_blocks(
+    data: bytes, table_pages: list[int], first_index: int, tables_before: int = 0
+) -> list[Block]:
+    """One block per row of every ruled table on the given pages: blocks numbered from `first_index`,
+    tables from `tables_before` + 1."""
     blocks: list[Block] = []
-    table_number = 0
+    table_number = tables_before
     for page_number, tables in sorted(_read_tables(data, table_pages).items()):
         for rows in tables:
             table_number += 1

@@ -85,6 +85,7 @@ def test_identifiers_name_in_a_personal_context(text) -> None:
         "Name of Participant                Date               Signature",
         "Name of person taking consent     Date     Signature",
         "In the name of transparency we publish our minutes.",
+        "Datasets requested (full names): Hospital Episode Statistics",
     ],
 )
 def test_identifiers_name_not_taken_without_a_person(text) -> None:
@@ -200,6 +201,19 @@ def test_identifiers_table_row_ticked_as_required() -> None:
     facts = run(extract_identifiers, doc)
     assert facts.identifiers == ["name", "date_of_birth"]
     assert_cites(facts.named("identifier")[0], "Name", location="page 1, table 1, row 2")
+
+
+def test_identifiers_table_laid_out_as_lines_of_page_text() -> None:
+    facts = ids(
+        "Item Required? Why\nPostcode Yes For linkage\nGP practice No Not required\nSex Yes For analysis"
+    )
+    assert facts.identifiers == ["postcode", "sex"]
+    assert values(facts, "identifier_negated") == ["gp_practice"]
+
+
+def test_identifiers_negation_does_not_leak_from_the_sentence_before() -> None:
+    facts = ids("We will not share data with insurers. Names and dates of birth will be sent to NHS England.")
+    assert facts.identifiers == ["name", "date_of_birth"]
 
 
 def test_identifiers_summary_unique_and_page_of_each_fact() -> None:

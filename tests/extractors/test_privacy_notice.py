@@ -315,14 +315,14 @@ def test_privacy_notice_facts_from_a_pdf_page_keep_the_page() -> None:
 def test_privacy_notice_source_in_a_pdf_table_read_on_demand() -> None:
     rows = [("Source", "What we receive"), ("NHS Digital", "Hospital admissions")]
 
-    def load_tables(first_index: int) -> list[Block]:
+    def load_tables(pages: list[int], first_index: int, tables_before: int) -> list[Block]:
         return [
             Block(
                 index=first_index + i,
                 text=" | ".join(c),
                 part=Part.TABLE,
                 page=1,
-                table=1,
+                table=tables_before + 1,
                 row=i + 1,
                 cells=c,
             )
@@ -334,7 +334,7 @@ def test_privacy_notice_source_in_a_pdf_table_read_on_demand() -> None:
         text="Where we get your data\nSource What we receive\nNHS Digital Hospital admissions",
         page=1,
     )
-    parsed = ParsedDocument("pdf", [page], pages=1, table_loader=load_tables)
+    parsed = ParsedDocument("pdf", [page], pages=1, table_pages=(1,), table_loader=load_tables)
     document = Document("pn.pdf", 100, "sha", Status.OK, parsed=parsed)
     facts = DocumentFacts(kind="privacy_notice")
     extract_privacy_notice(document, facts)
