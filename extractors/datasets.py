@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.clauses import negated
 from extractors.facts import DocumentFacts
-from extractors.flow import flowed
 from extractors.gazetteer import HES_ALL, WORD, Gazetteer, gazetteer, key_of
+from extractors.negation import is_negated
 from extractors.record import FactRecorder, append_unique
+from extractors.spans import join_soft_breaks
 from pipeline.model import Document
 
 NEXT_WORD = re.compile(r"[\s\-\u2013:]*(?:\([A-Za-z]{2,8}\)\s*)?([A-Za-z][\w\-]*)")
@@ -94,14 +94,14 @@ def _counts(mention: Mention, named: set[str]) -> bool:
 
 def datasets_in(text: str) -> set[str]:
     """The dataset ids that `text` names (not negated), `hes_*` for HES as a whole."""
-    return {m.dataset for m in asserted(dataset_mentions(flowed(text)))}
+    return {m.dataset for m in asserted(dataset_mentions(join_soft_breaks(text)))}
 
 
 def extract_datasets(document: Document, facts: DocumentFacts) -> None:
     recorder = FactRecorder(document, facts, "datasets")
     found = []
     for block in document.parsed.blocks:
-        text = flowed(block.text)
+        text = join_soft_breaks(block.text)
         found += [(block, mention) for mention in dataset_mentions(text)]
     named = {m.dataset for _, m in found if m.pattern != "ambiguous" and not m.negated}
     for block, mention in found:
@@ -115,7 +115,7 @@ def extract_datasets(document: Document, facts: DocumentFacts) -> None:
 
 
 def _mention(text: str, dataset: str, start: int, end: int, pattern: str) -> Mention:
-    return Mention(dataset, start, end, pattern, negated(text, start, end))
+    return Mention(dataset, start, end, pattern, is_negated(text, start, end))
 
 
 def _vetoed(g: Gazetteer, text: str, start: int, end: int) -> bool:

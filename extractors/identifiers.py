@@ -22,9 +22,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractors.clauses import negated, sentence_span
 from extractors.facts import DocumentFacts
-from extractors.flow import flowed
 from extractors.identifier_vocabulary import (
     LIST_ONLY,
     NON_PERSONAL_MODIFIERS,
@@ -36,8 +34,10 @@ from extractors.identifier_vocabulary import (
     VOCABULARY,
     WEAKER_FORMS,
 )
+from extractors.negation import is_negated
 from extractors.nlp import build_phrase_matcher, phrase_matches, tokens
 from extractors.record import FactRecorder, append_unique
+from extractors.spans import join_soft_breaks, sentence_bounds
 from pipeline.masking import NHS_NUMBER_SHAPE, nhs_check_digit_ok
 from pipeline.model import Block, Document, Part
 
@@ -71,11 +71,11 @@ LINE_LEAD = re.compile(r"[\W\d]*")  # bullets and numbering before an item that 
 def extract_identifiers(document: Document, facts: DocumentFacts) -> None:
     recorder = FactRecorder(document, facts, "identifiers")
     for block in document.parsed.blocks:
-        text = flowed(block.text)
+        text = join_soft_breaks(block.text)
         mentions = identifier_mentions(text, block)
         neutral = _blank_out(text, mentions)
         for label, start, end, pattern in mentions:
-            if negated(neutral, start, end):
+            if is_negated(neutral, start, end):
                 recorder.add("identifier_negated", label, block, start, end, pattern)
                 continue
             recorder.add("identifier", label, block, start, end, pattern)
@@ -277,7 +277,7 @@ def _weaker_form(label: str, text: str, start: int, end: int) -> str:
 
 
 def _beside_others(text: str, start: int, end: int, candidates: list) -> bool:
-    left, right = sentence_span(text, start, end)
+    left, right = sentence_bounds(text, start, end)
     left, right = max(left, start - LIST_WINDOW), min(right, end + LIST_WINDOW)
     return any(left <= other[1] and other[2] <= right and other[1] != start for other in candidates)
 

@@ -13,9 +13,10 @@ NHS_ENGLAND = "NHS England"
 PREDECESSORS = ("NHS Digital", "HSCIC", "Health and Social Care Information Centre", "NHS Information Centre")
 
 NHS_BODY = re.compile(
-    r"\b(?:NHS\s+England|NHSE(?!\w)|NHS\s+Digital|NHSD(?!\w)|HSCIC|"
-    r"(?:the\s+)?Health\s+and\s+Social\s+Care\s+Information\s+Cent(?:re|er)|"
-    r"(?:the\s+)?NHS\s+Information\s+Cent(?:re|er)|(?:the\s+)?Information\s+Centre\s+for\s+Health\s+and\s+Social\s+Care)",
+    r"\b(?:NHS\s+England(?:\s+and\s+Improvement)?|NHSE(?!\w)|NHS\s*Digital|NHSD(?!\w)|HSCIC|NHS\s+IC(?!\w)|"
+    r"Health\s+and\s+Social\s+Care\s+Information\s+Cent(?:re|er)|"
+    r"NHS\s+Information\s+Cent(?:re|er)(?:\s+for\s+[Hh]ealth\s+and\s+[Ss]ocial\s+[Cc]are)?|"
+    r"Information\s+Centre\s+for\s+Health\s+and\s+Social\s+Care)",
     re.IGNORECASE,
 )
 
@@ -23,9 +24,9 @@ NHS_BODY = re.compile(
 def canonical_body(name: str) -> str:
     """'NHS England' for NHS England itself, else the predecessor's short name."""
     folded = " ".join(name.lower().split()).removeprefix("the ")
-    if folded in ("nhs england", "nhse"):
+    if folded in ("nhs england", "nhse", "nhs england and improvement"):
         return NHS_ENGLAND
-    if folded in ("nhs digital", "nhsd"):
+    if folded in ("nhs digital", "nhsdigital", "nhsd"):
         return "NHS Digital"
     if "social care information" in folded or folded == "hscic":
         return "HSCIC"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.clauses import negated
+from extractors.negation import is_negated
 from extractors.org_mentions import OrgMention
 from extractors.org_vocabulary import (
     ANY_ROLE_CUE,
@@ -35,7 +35,7 @@ def roles_of(text: str, mentions: list[OrgMention], block: Block):
         for role, regex in ROLE_CUES.items():
             for match in regex.finditer(text):
                 inside = any(m.start <= match.start() < m.end for m in mentions)
-                if not inside and not negated(text, match.start(), match.end()):
+                if not inside and not is_negated(text, match.start(), match.end()):
                     cues.append((role, match.start(), match.end(), match.group(0).lower()))
     for mention in mentions:
         roles = {}

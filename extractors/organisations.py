@@ -11,10 +11,10 @@ recorded as `organisation_acronym`.
 from __future__ import annotations
 
 from extractors.facts import DocumentFacts
-from extractors.flow import flowed
 from extractors.org_mentions import NAME_CONTINUES, may_name_organisation, organisation_mentions
 from extractors.org_roles import roles_of
 from extractors.record import FactRecorder, append_unique
+from extractors.spans import join_soft_breaks
 from pipeline.model import Document
 
 __all__ = ["extract_organisations", "organisation_mentions", "roles_of"]
@@ -26,7 +26,7 @@ def extract_organisations(document: Document, facts: DocumentFacts) -> None:
     for block in document.parsed.blocks:
         if not (acronyms or may_name_organisation(block.text)):
             continue
-        text = NAME_CONTINUES.sub(" ", flowed(block.text))
+        text = NAME_CONTINUES.sub(" ", join_soft_breaks(block.text))
         mentions = organisation_mentions(text, acronyms)
         for mention in mentions:
             if mention.pattern == "acronym-definition":

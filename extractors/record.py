@@ -12,8 +12,7 @@ import json
 from typing import Any
 
 from extractors.facts import DocumentFacts, Fact
-from extractors.flow import flowed_quote
-from extractors.spans import evidence_at
+from extractors.spans import evidence_at, quote_around
 from pipeline.model import Block, Document
 
 
@@ -52,7 +51,7 @@ class FactRecorder:
             return False
         self._seen.add(key)
         q_start, q_end = quote_span or (start, end)
-        quote = flowed_quote(block.text, q_start, q_end)
+        quote = quote_around(block.text, q_start, q_end)
         evidence = evidence_at(self.document, block, start, end, quote=quote)
         self.facts.add(Fact(name, value, evidence, extractor=f"{self.module}:{pattern}"))
         return True

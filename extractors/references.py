@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from extractors.facts import DocumentFacts
-from extractors.flow import flowed
 from extractors.record import FactRecorder, append_unique
+from extractors.spans import join_soft_breaks
 from pipeline.model import Block, Document, Part
 
 SEP = r"\s*[/\\\-\u2010\u2011\u2013]\s*"
@@ -77,7 +77,7 @@ def extract_references(document: Document, facts: DocumentFacts) -> None:
         has_dars = DARS_SHAPE.search(lowered) is not None
         if not (has_cag or has_rec or has_iras or has_dars):
             continue
-        text = flowed(block.text)
+        text = join_soft_breaks(block.text)
         if has_cag:
             _add_cag(recorder, facts, block, text)
         if has_rec:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.clauses import negated, sentence_span
-from extractors.flow import flowed
+from extractors.negation import is_negated as negated
+from extractors.spans import join_soft_breaks as flowed
+from extractors.spans import sentence_bounds as sentence_span
 
 
 @pytest.mark.parametrize(
@@ -16,19 +17,19 @@ from extractors.flow import flowed
         ("The data are kept.\nYour name is not.", "The data are kept.\nYour name is not."),
     ],
 )
-def test_flow_joins_only_run_on_lines(text, expected) -> None:
+def test_soft_breaks_joined_only_where_a_sentence_runs_on(text, expected) -> None:
     assert flowed(text) == expected
     assert len(flowed(text)) == len(text)
 
 
-def test_clauses_negation_does_not_leak_from_the_sentence_before() -> None:
+def test_negation_does_not_leak_from_the_sentence_before() -> None:
     text = "We will not share data with insurers. Names will be sent to NHS England."
     start = text.index("Names")
     assert not negated(text, start, start + 5)
     assert sentence_span(text, start, start + 5) == (start, len(text))
 
 
-def test_clauses_purpose_clause_after_a_mention_does_not_negate_it() -> None:
+def test_purpose_clause_after_a_mention_does_not_negate_it() -> None:
     text = "We link your hospital records, so that we cannot tell who you are."
     start = text.index("hospital records")
     assert not negated(text, start, start + 16)
@@ -38,6 +39,6 @@ def test_clauses_purpose_clause_after_a_mention_does_not_negate_it() -> None:
     "text",
     ["Your name will not be sent.", "No names are kept.", "We do not hold your name, which is removed."],
 )
-def test_clauses_negation_in_the_mentions_own_clause(text) -> None:
+def test_negation_in_the_mentions_own_clause(text) -> None:
     start = text.lower().index("name")
     assert negated(text, start, start + 4)
