@@ -18,7 +18,7 @@ from pipeline.errors import DarsError, UsageError
 from pipeline.masking import mask_nhs_numbers
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-SUFFIX_FORMATS = {".json": "json", ".txt": "text"}
+SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".html": "html", ".htm": "html", ".md": "md"}
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -61,7 +61,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "html", "md"]),
     help="Report format (default: text, or from --output's suffix).",
 )
 @click.option(
@@ -74,11 +74,13 @@ def check(path: Path, as_of: str | None, fmt: str | None, output: Path | None) -
     """Check a bundle (folder or .zip) or a single document."""
     from pipeline.run import check_path
     from pipeline.views import render
+    from pipeline.views.text_view import wants_colour
 
     as_of_date = _as_of(as_of)
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
     report = check_path(path, as_of=as_of_date)
-    emit(render(report.to_dict(), fmt), output)
+    colour = output is None and wants_colour(sys.stdout)
+    emit(render(report.to_dict(), fmt, colour=colour), output)
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 
@@ -102,6 +104,39 @@ def checks_command(code: str | None) -> int:
 
     emit(describe_check(code) if code else list_checks())
     return EXIT_OK
+
+
+@cli.command()
+@click.argument("dirs", metavar="DIR...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for NAME.json, NAME.html and summary.csv (made if missing; not inside a DIR).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: the number of cores; 1 runs everything in this process).",
+)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
+def batch(dirs: tuple[Path, ...], out: Path, jobs: int | None, as_of: str | None) -> int:
+    """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
+    import os
+
+    from pipeline.batch import plan_batch, run_batch
+    from pipeline.batch_progress import batch_progress
+
+    as_of_date = _as_of(as_of)
+    plan = plan_batch(list(dirs), out)
+    for note in plan.notes:
+        click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
+    with batch_progress(len(plan.targets)) as progress:
+        result = run_batch(plan, jobs=jobs or os.cpu_count() or 1, as_of=as_of_date, progress=progress)
+    click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
+    return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> None:

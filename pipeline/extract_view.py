@@ -11,6 +11,7 @@ from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.load import load_document
 from pipeline.model import Status
 from pipeline.report import SCHEMA_VERSION, document_dict
+from pipeline.views.facts_text import render_facts_text
 
 
 def extract_file(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, bool]:
@@ -27,34 +28,3 @@ def extract_file(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> tuple
             {"schema_version": SCHEMA_VERSION, "document": data}, indent=2, ensure_ascii=False
         ) + "\n", readable
     return render_facts_text(data), readable
-
-
-def render_facts_text(data: dict) -> str:
-    lines = [f"{data['path']}  [{data['status']}]"]
-    if data["status"] != "ok":
-        lines.append(f"  {data.get('reason') or 'the PDF has no text layer'}")
-    for label, key in (
-        ("kind", "kind"),
-        ("title", "title"),
-        ("version", "version"),
-        ("date", "date"),
-        ("pages", "pages"),
-    ):
-        lines.append(f"  {label + ':':<9}{data.get(key) if data.get(key) is not None else '-'}")
-    references = {k: v for k, v in (data.get("references") or {}).items() if v}
-    if references:
-        lines.append(
-            "  references: " + "; ".join(f"{k.upper()} {', '.join(v)}" for k, v in references.items())
-        )
-    for key in ("identifiers", "datasets"):
-        if data.get(key):
-            lines.append(f"  {key}: {', '.join(data[key])}")
-    if data.get("facts"):
-        lines.append("")
-        lines.append("Facts (name = value, where, words):")
-        for fact in data["facts"]:
-            where = fact.get("location") or "document"
-            lines.append(f"  {fact['name']} = {fact['value']}  ({where})")
-            if fact.get("quote"):
-                lines.append(f'      "{fact["quote"]}"')
-    return "\n".join(lines) + "\n"

@@ -222,7 +222,12 @@ class _Locator:
             if child is None:
                 break
             node, line = child
-        return line, _line(self.lines, line)
+        words = _line(self.lines, line)
+        if isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value):
+            # A block list starts on the line after its key: quote the items, not the bare key.
+            items = ", ".join(item.value for item in node.value)
+            words = f"{words.rstrip(':[] ').split(':')[0]}: [{items}]"
+        return line, words
 
 
 def _steps(path: str) -> list[str | int]:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from checks import run_checks
 from checks.context import CheckContext
-from extractors import extract
+from extractors import DocumentFacts, extract
 from pipeline.bundle import Bundle, open_bundle
-from pipeline.errors import DarsError
+from pipeline.errors import DarsError, LimitExceeded
 from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
 from pipeline.load import load_document
+from pipeline.model import Document, Status
 from pipeline.report import Report
 from pipeline.request import LoadedRequest, RequestProblem, load_request
 
@@ -24,8 +25,7 @@ def check_path(
         documents = [load_document(file, limits) for file in bundle.files]
         request = _load_request(bundle)
     for document in documents:
-        with time_limit(limits.max_seconds_per_document, "extracting facts"):
-            document.facts = extract(document)
+        extract_within_limit(document, limits)
     as_of_date = (
         as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
     )
@@ -40,6 +40,15 @@ def check_path(
         findings=findings,
         skipped=skipped,
     )
+
+
+def extract_within_limit(document: Document, limits: Limits) -> None:
+    """Extract a document's facts; a document over the time limit is unreadable (DOC-001) and adds none."""
+    try:
+        with time_limit(limits.max_seconds_per_document, "reading the document"):
+            document.facts = extract(document)
+    except LimitExceeded as exc:
+        document.status, document.reason, document.facts = Status.UNREADABLE, str(exc), DocumentFacts()
 
 
 def _load_request(bundle: Bundle) -> LoadedRequest | None:

@@ -133,6 +133,12 @@ def test_single_document_check_runs_only_single_document_checks(capsys, tmp_path
     assert "REQ-002" in {s["code"] for s in report["skipped"]}
 
 
+def test_single_document_text_report_shows_its_facts(capsys) -> None:
+    notice = SAMPLES / "s251-baseline" / "privacy-notice.docx"
+    _, out, _ = run(capsys, "check", str(notice))
+    assert "Facts extracted:" in out and "kind:    privacy_notice" in out
+
+
 @pytest.mark.parametrize("name", ["letter.pdf", "letter.docx"])
 def test_extract_shows_facts_with_their_evidence(capsys, tmp_path: Path, name: str) -> None:
     path = tmp_path / name
@@ -171,3 +177,20 @@ def test_installed_console_command_runs() -> None:
         pytest.skip("dars-evidence is not installed on PATH")
     done = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "0.1.0" in done.stdout
+
+
+def test_a_document_over_the_time_limit_is_unreadable_and_the_rest_is_checked(monkeypatch) -> None:
+    import extractors
+    from pipeline.errors import LimitExceeded
+    from pipeline.run import check_path
+
+    def slow(document, facts):
+        if document.path.endswith(".docx"):
+            raise LimitExceeded("reading the document took longer than the limit of 60 s")
+
+    monkeypatch.setattr(extractors, "EXTRACTORS", (*extractors.EXTRACTORS, slow))
+    report = check_path(SAMPLES / "s251-baseline").to_dict()
+    statuses = {d["path"]: (d["status"], d.get("reason")) for d in report["documents"]}
+    assert statuses["privacy-notice.docx"] == ("unreadable", "reading the document took longer than the limit of 60 s")
+    assert statuses["cag/23-CAG-0088 outcome letter.pdf"][0] == "ok"
+    assert any(f["code"] == "DOC-001" and "privacy-notice.docx" in f["message"] for f in report["findings"])

@@ -70,3 +70,15 @@ def test_json_request_is_accepted() -> None:
 def test_not_utf8() -> None:
     loaded = load_request("request.yaml", b"purpose: caf\xe9\n")
     assert "not UTF-8" in loaded.problems[0].message
+
+
+def test_a_list_field_is_quoted_with_its_items() -> None:
+    import yaml
+
+    data = yaml.safe_load(VALID_REQUEST)
+    data["identifiers"] = ["nhs_number", "postcode"]
+    text = yaml.safe_dump({k: v for k, v in data.items() if k != "submitted"}, sort_keys=False, default_flow_style=False)
+    loaded = load_request("request.yaml", text.encode())
+    line, words = loaded.locate("identifiers")
+    assert text.splitlines()[line - 1] == "identifiers:"
+    assert words == "identifiers: [nhs_number, postcode]"

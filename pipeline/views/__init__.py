@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pipeline.masking import mask_nhs_numbers
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "md")
 
 
 def render(report_dict: dict, fmt: str, colour: bool = False) -> str:
-    """The report in `fmt`, with every NHS number masked."""
+    """The report in `fmt`, with every NHS number masked. `colour` applies to `text` only."""
     if fmt == "json":
         from pipeline.views.json_view import render_json
 
@@ -16,7 +16,15 @@ def render(report_dict: dict, fmt: str, colour: bool = False) -> str:
     elif fmt == "text":
         from pipeline.views.text_view import render_text
 
-        text = render_text(report_dict)
+        text = render_text(report_dict, colour=colour)
+    elif fmt == "html":
+        from pipeline.views.html_view import render_html
+
+        text = render_html(report_dict)
+    elif fmt == "md":
+        from pipeline.views.md_view import render_md
+
+        text = render_md(report_dict)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return mask_nhs_numbers(text)
