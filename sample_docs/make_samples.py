@@ -36,7 +36,21 @@ def build(out: Path) -> list:
     for bundle in bundles:
         write(bundle, out)
     (out / "keys.json").write_text(keys_json(bundles), encoding="utf-8")
+    write_broken_archive(out)
     return bundles
+
+
+BROKEN_ARCHIVE = "broken-archive.zip"
+
+
+def write_broken_archive(out: Path) -> None:
+    """A bundle that cannot be opened at all: a zip cut off part-way, as an interrupted upload leaves it.
+
+    It has no right answers (the tool cannot read it, so `check` exits 2), so it is not in keys.json;
+    it is there so that `dars-evidence batch sample_docs/bundles` meets a broken bundle in its queue.
+    """
+    whole = (out / "consent-zipped.zip").read_bytes()
+    (out / BROKEN_ARCHIVE).write_bytes(whole[: len(whole) // 3])
 
 
 def table() -> str:

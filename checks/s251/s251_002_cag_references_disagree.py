@@ -40,17 +40,20 @@ class CagReferencesDisagree(Check):
         letters = [d for d in ctx.of_kind(*CAG_LETTER_KINDS) if d.facts.references.get("cag")]
         applications = [d for d in ctx.of_kind("s251_application") if d.facts.references.get("cag")]
         if wanted:
+            # One finding per distinct support the documents cite instead: a typing error in the
+            # request is one problem, however many letters show the right reference.
             target = identity.support(wanted)
+            disagreeing: dict[frozenset[str], list] = {}
             for document in letters + applications:
-                if target in identity.supports(document.facts.references["cag"]):
-                    continue
-                shown = ", ".join(document.facts.references["cag"])
+                supports = identity.supports(document.facts.references["cag"])
+                if target not in supports:
+                    disagreeing.setdefault(frozenset(supports), []).append(document)
+            for documents in disagreeing.values():
+                shown = ", ".join(sorted({r for d in documents for r in d.facts.references["cag"]}))
+                facts = [f for d in documents for f in d.facts.named("cag_reference")[:1]]
                 yield self.finding(
-                    f"the request cites {wanted}, but {document.path} cites {shown}",
-                    evidence=[
-                        request_evidence(ctx, "legal_basis.cag_reference"),
-                        *fact_evidence(document.facts.named("cag_reference"))[:2],
-                    ],
+                    f"the request cites {wanted}, but {', '.join(d.path for d in documents)} cite{'s' if len(documents) == 1 else ''} {shown}",
+                    evidence=[request_evidence(ctx, "legal_basis.cag_reference"), *fact_evidence(facts)[:3]],
                 )
             return
         letter_supports = (
