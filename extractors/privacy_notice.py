@@ -33,7 +33,7 @@ RECEIVE = r"(?:receiv|obtain|get|got|request|collect|access|gather|retriev|downl
 DATA_NOUN = r"(?:data|information|records?|details|extracts?|datasets?|statistics)"
 # Text just before the body: it gives the data ("data provided by NHS Digital") ...
 SOURCE_BEFORE = re.compile(
-    rf"(?:\b{RECEIVE}\b[^.;]{{0,80}}?\bfrom|\b{DATA_NOUN}\s+(?:\w+\s+){{0,3}}?from|\bsources?\b[^.;]{{0,160}}?|"
+    rf"(?:\b{RECEIVE}\b[^.;]{{0,200}}?\bfrom|\b{DATA_NOUN}\s+(?:\w+\s+){{0,3}}?from|\bsources?\b[^.;]{{0,160}}?|"
     rf"\b{TRANSFER}\s+(?:to\s+us\s+|to\s+the\s+\w+\s+team\s+)?by|\b(?:held|kept|maintained|collected|linked)\s+by|"
     rf"\bapply(?:ing)?\s+to|\bcomes?\s+from|\bcame\s+from)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -49,11 +49,24 @@ LINKS_TO_RECORDS = re.compile(
 GIVEN_TO_US = re.compile(
     r"[^.;]{0,80}?\b(?:us|back|to\s+(?:the\s+)?(?:study|research|university|researchers?|applicant|team)|to\s+[A-Z]\w*)\b"
 )
+# The body gives data to nobody in particular: "NHS Digital provides information about admissions".
+GIVES_DATA = re.compile(
+    rf"\s*(?:(?:us|the\s+study(?:\s+team)?)\s+with\s+)?(?:\w+\s+){{0,2}}?{DATA_NOUN}\b", re.IGNORECASE
+)
 NEW_SUBJECT = re.compile(r"\b(?:we|you|I)\b|\bthe\s+(?:study|research)\s+team\b", re.IGNORECASE)
 RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|for)\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]{0,80}\))?\s*,?\s*(?:who|which)\b", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?:They|It)\b")
 GIVE_REACH = 220
+# A heading that opens a section about where the data come from; in it, naming the body names a source.
+SOURCE_SECTION = re.compile(
+    r"^\s*(?:\d+[.)]?\s*)?(?:where\s+(?:does\s+)?(?:your|the|we\s+get\s+(?:your|the))?\s*(?:personal\s+)?"
+    r"(?:information|data)\s*(?:comes?\s+from|do\s+we\s+get)?|sources?\s+of\s+(?:your\s+|the\s+)?(?:personal\s+)?"
+    r"(?:information|data)|where\s+we\s+get\s+(?:your|the)\s+(?:personal\s+)?(?:information|data)(?:\s+from)?|"
+    r"how\s+(?:do\s+)?we\s+(?:get|obtain|collect)\s+(?:your|the)\s+(?:personal\s+)?(?:information|data))\s*[?:]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+SECTION_BLOCKS = 3
 SOURCE_HEADER = re.compile(r"\bsources?\b|\bwhere\b.*\bfrom\b|\bprovided\s+by\b", re.IGNORECASE)
 
 # --- the national data opt-out ---------------------------------------------------------------------
@@ -191,6 +204,7 @@ PRECHECK = re.compile(
 def extract_privacy_notice(document: Document, facts: DocumentFacts) -> None:
     sink = FactSink(document, facts)
     headers = _table_headers(document.parsed.blocks)
+    sections = _source_sections(document.parsed.blocks)
     for passage in passages(document, PRECHECK):
         for found in controller_names(passage.text):
             if not passage.negated(found.start, found.end):
@@ -201,7 +215,7 @@ def extract_privacy_notice(document: Document, facts: DocumentFacts) -> None:
                     *found.span,
                     "privacy_notice:controller-" + found.pattern,
                 )
-        _sources(passage, headers, sink)
+        _sources(passage, headers, sink, sections.get(passage.block.index, ()))
         _opt_out(passage, sink)
         _lawful_bases(document, passage, sink)
         _rights(passage, sink)
@@ -234,7 +248,42 @@ def _table_headers(blocks: list[Block]) -> dict[int, str]:
     return headers
 
 
-def _sources(passage: Passage, headers: dict[int, str], sink: FactSink) -> None:
+def _source_sections(blocks: list[Block]) -> dict[int, list[tuple[int, int]]]:
+    """Spans of text under a heading about where the data come from: to the next heading-like line
+    of the same block, or the next few blocks (DOCX paragraphs) until a heading."""
+    sections: dict[int, list[tuple[int, int]]] = {}
+    open_blocks = 0
+    for block in blocks:
+        if open_blocks:
+            if _heading_like(block.text):
+                open_blocks = 0
+            else:
+                sections.setdefault(block.index, []).append((0, len(block.text)))
+                open_blocks -= 1
+        for heading in SOURCE_SECTION.finditer(block.text):
+            end = _next_heading(block.text, heading.end())
+            if end > heading.end():
+                sections.setdefault(block.index, []).append((heading.end(), end))
+            if end == len(block.text):
+                open_blocks = SECTION_BLOCKS
+    return sections
+
+
+def _heading_like(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line.split()) <= 8 and line[:1].isupper() and not line.endswith((".", ",", ";", ":"))
+
+
+def _next_heading(text: str, position: int) -> int:
+    offset = position
+    for line in text[position:].split("\n")[1:]:
+        offset = text.index(line, offset) if line else offset + 1
+        if _heading_like(line) and not BODY.search(line):
+            return offset
+    return len(text)
+
+
+def _sources(passage: Passage, headers: dict[int, str], sink: FactSink, sections=()) -> None:
     text = passage.text
     for match in BODY.finditer(text):
         start, end = match.span()
@@ -242,6 +291,8 @@ def _sources(passage: Passage, headers: dict[int, str], sink: FactSink) -> None:
         before = text[left:start]
         if SOURCE_BEFORE.search(before):
             pattern = "from"
+        elif any(a <= start < b for a, b in sections) and not RECIPIENT_BEFORE.search(before):
+            pattern = "section"
         elif _gives(text, end, right) and (
             not RECIPIENT_BEFORE.search(before) or RELATIVE_AFTER.match(text, end)
         ):
@@ -273,8 +324,10 @@ def _gives(text: str, position: int, limit: int) -> bool:
         gap = text[position : verb.start()]
         if ";" in gap or NEW_SUBJECT.search(gap):
             return False
-        if LINKS_TO_RECORDS.match(verb.group(0) + text[verb.end() : limit]) or GIVEN_TO_US.match(
-            text, verb.end(), limit
+        if (
+            LINKS_TO_RECORDS.match(verb.group(0) + text[verb.end() : limit])
+            or GIVEN_TO_US.match(text, verb.end(), limit)
+            or GIVES_DATA.match(text, verb.end(), limit)
         ):
             return True
     return False

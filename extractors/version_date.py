@@ -196,6 +196,8 @@ def _best_version(lines: list[_Line], kind: str) -> _Candidate | None:
         if kind in LETTER_KINDS and line.region not in ("footer", "header", "running"):
             continue  # a letter's body and tables speak of other documents' versions
         for mention in find_versions(line.text):
+            if mention.is_issue and kind == "cohort_communication":
+                continue  # a newsletter's issue number names an edition, not a version
             if _cites_other_document(line, mention.start, kind):
                 continue
             score = REGION_SCORE[line.region]

@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# UK documents label versions "Version 2.0", "Ver. 3", "v2.0", "v.3", "Rev. 2", "Revision 4" and
+# "Issue 2"; the label is kept so that a newsletter's issue number, an edition rather than a
+# version, can be told apart by the caller.
 VERSION = re.compile(
-    r"(?<![A-Za-z])(?:version|vers\.|ver\.?|v)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*"
-    r"(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\d/])(?!\.\d)",
+    r"(?<![A-Za-z])(?P<label>version|vers\.|ver\.?|v\.?|revision|rev\.?|issue)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*"
+    r"(?P<value>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\d/])(?!\.\d)",
     re.IGNORECASE,
 )
-# "v" alone needs the number right after it (v2.0, V 3) and no letter before: not "Nov 2019",
-# not "rev 2". Words that end in v (e.g. "Kyiv 2") are excluded by the lookbehind.
-BARE_V = re.compile(r"(?<![A-Za-z])v\s?\d", re.IGNORECASE)
+# "v" alone needs the number right after it (v2.0, V 3, v.3) and no letter before: not "Nov
+# 2019". Words that end in v (e.g. "Kyiv 2") are excluded by the lookbehind.
+BARE_V = re.compile(r"(?<![A-Za-z])v\.?\s?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,11 @@ class VersionMention:
     end: int
     value: str
     text: str
+    label: str = "version"  # version, revision or issue
+
+    @property
+    def is_issue(self) -> bool:
+        return self.label == "issue"
 
 
 def find_versions(text: str) -> list[VersionMention]:
@@ -38,10 +46,12 @@ def find_versions(text: str) -> list[VersionMention]:
             and not BARE_V.match(word)
         ):
             continue
-        value = match.group(1)
+        value = match.group("value")
         if _is_year(value):
             continue  # "version 2019" is a date-like label, not a version number
-        found.append(VersionMention(match.start(), match.end(), value, word))
+        label = match.group("label").lower()
+        kind = "issue" if label == "issue" else "revision" if label.startswith("rev") else "version"
+        found.append(VersionMention(match.start(), match.end(), value, word, kind))
     return found
 
 

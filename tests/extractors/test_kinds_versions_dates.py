@@ -201,3 +201,11 @@ def test_kind_evidence_quotes_the_title() -> None:
 )
 def test_classify_a_reviewed_document_description(description: str, kind: str | None) -> None:
     assert classify_title(description) == kind
+
+
+def test_a_newsletters_issue_number_is_not_a_version() -> None:
+    assert facts_of(NEWSLETTER).version is None
+    protocol = docx_document(
+        ["Study protocol", "Issue 2, March 2023"], footer="Protocol Issue 2 | Page 1 of 30"
+    )
+    assert facts_of(protocol).version == "2"

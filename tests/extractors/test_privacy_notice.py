@@ -340,3 +340,41 @@ def test_privacy_notice_source_in_a_pdf_table_read_on_demand() -> None:
     extract_privacy_notice(document, facts)
     fact = facts.named("source_nhs_england")[0]
     assert fact.evidence.location == "page 1, table 1, row 2" and fact.detail == {"body": "NHS Digital"}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "source"),
+    [
+        (
+            [
+                "We receive information about later hospital admissions, outpatient appointments, critical care stays "
+                "and deaths from NHS England."
+            ],
+            True,
+        ),
+        (["NHS Digital provides information about later hospital admissions and deaths."], True),
+        (
+            [
+                "Where your information comes from",
+                "From you, from your clinic, and from NHS Digital (now NHS England).",
+                "Your rights",
+            ],
+            True,
+        ),
+        (
+            [
+                "Where your information comes from",
+                "We collect it from you directly.",
+                "Who we share it with",
+                "We send your NHS number to NHS England.",
+            ],
+            False,
+        ),
+        (["We will send your NHS number to NHS England so that it can be linked."], False),
+    ],
+)
+def test_privacy_notice_source_phrasings_beyond_a_sentence(paragraphs: list[str], source: bool) -> None:
+    from tests.extractors.doc_helpers import docx_document, facts_of
+
+    notice = docx_document(["How we use your personal information", *paragraphs], title_style=True)
+    assert bool(facts_of(notice).named("source_nhs_england")) is source

@@ -14,6 +14,10 @@ from extractors.versions import find_versions
         ("Version no. 2.1 final", "2.1"),
         ("Ver. 4.0a", "4.0a"),
         ("Protocol V 5", "5"),
+        ("Issue 2, March 2023", "2"),
+        ("Privacy notice v.3 (12-Feb-2025)", "3"),
+        ("Rev. 4 of the protocol", "4"),
+        ("Revision 1.2", "1.2"),
     ],
 )
 def test_versions_as_written(text: str, value: str) -> None:
@@ -21,7 +25,16 @@ def test_versions_as_written(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Nov 2019", "Rev 2 of the form", "TV 3", "version 2019", "Version 12/03/2021", "Kyiv 2"]
+    "text",
+    [
+        "Nov 2019",
+        "Reverend Smith",
+        "TV 3",
+        "the issue is 2-fold",
+        "version 2019",
+        "Version 12/03/2021",
+        "Kyiv 2",
+    ],
 )
 def test_things_that_are_not_versions(text: str) -> None:
     assert find_versions(text) == []
