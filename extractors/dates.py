@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-import dateparser
-
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -52,6 +50,7 @@ NOT_A_DATE_BEFORE = re.compile(
     r"(version|ver\.?|v|section|paragraph|para|clause|rev\.?|release)\s*$", re.IGNORECASE
 )
 MIN_YEAR, MAX_YEAR = 1990, 2100
+ANY_DIGIT = re.compile(r"\d")  # the same \d as the patterns': any Unicode decimal digit
 
 _STRICT_SETTINGS = {"DATE_ORDER": "DMY", "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
 _MONTH_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"], "PREFER_DAY_OF_MONTH": "first"}
@@ -79,6 +78,8 @@ class DateMention:
 
 @cache
 def _parsers():
+    import dateparser  # ~0.2 s to import: only when a candidate date is first parsed
+
     return (
         dateparser.DateDataParser(languages=["en"], settings=_STRICT_SETTINGS),
         dateparser.DateDataParser(languages=["en"], settings=_MONTH_SETTINGS),
@@ -109,6 +110,8 @@ def parse_candidate(text: str, precision: str) -> date | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every real date in `text`, in order, without overlaps."""
+    if not ANY_DIGIT.search(text):
+        return []  # every pattern needs a digit; most lines have none
     found: list[DateMention] = []
     for name, precision, pattern in PATTERNS:
         for match in pattern.finditer(text):

@@ -19,8 +19,7 @@ masked.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from extractors.facts import DocumentFacts
 from extractors.identifier_vocabulary import (
@@ -40,6 +39,9 @@ from extractors.record import FactRecorder, append_unique
 from extractors.spans import join_soft_breaks, sentence_bounds
 from pipeline.masking import NHS_NUMBER_SHAPE, nhs_check_digit_ok
 from pipeline.model import Block, Document, Part
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _MATCHER = None
 

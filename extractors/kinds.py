@@ -16,6 +16,7 @@ from importlib import resources
 
 import yaml
 
+from extractors.casefold import compile_alternation, fold
 from extractors.facts import DocumentFacts, Fact
 from extractors.spans import evidence_at
 from pipeline.findings import Evidence
@@ -37,11 +38,22 @@ NOT_A_LETTER_FACTOR = 0.4
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    title: re.Pattern[str]  # one alternation, a named group per (kind, phrase)
-    body: re.Pattern[str]
-    subtypes: re.Pattern[str]
+    # One alternation each, a named group per (kind, phrase): matched in folded text when the
+    # phrases allow it (extractors.casefold), else with IGNORECASE in the text as it is.
+    title: _Alternation
+    body: _Alternation
+    subtypes: _Alternation
     filenames: dict[str, tuple[str, ...]]
     phrases: dict[str, tuple[str, str]]  # group name -> (kind, phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternation:
+    pattern: re.Pattern[str]
+    folded: bool
+
+    def finditer(self, text: str, start: int, end: int):
+        return self.pattern.finditer(fold(text) if self.folded else text, start, end)
 
 
 @dataclass(slots=True)
@@ -72,13 +84,19 @@ def vocabulary() -> _Vocabulary:
     data = yaml.safe_load(resources.files("extractors.data").joinpath("kinds.yaml").read_text("utf-8"))
     phrases: dict[str, tuple[str, str]] = {}
 
-    def alternation(entries: list[tuple[str, str]]) -> re.Pattern[str]:
-        parts = []
+    def alternation(entries: list[tuple[str, str]]) -> _Alternation:
+        named = []
         for kind, phrase in entries:
             name = f"g{len(phrases)}"
             phrases[name] = (kind, phrase)
-            parts.append(f"(?P<{name}>{phrase})")
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+            named.append((name, phrase))
+        fast = compile_alternation(named)
+        if fast is not None:
+            return _Alternation(fast, folded=True)
+        parts = [f"(?P<{name}>{phrase})" for name, phrase in named]
+        return _Alternation(
+            re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE), folded=False
+        )
 
     kinds = data["kinds"]
     title = alternation([(kind, p) for kind, spec in kinds.items() for p in spec["title"]])
@@ -176,12 +194,12 @@ def _regions(blocks: list[Block]) -> tuple[list[tuple[Block, int, int]], list[tu
     return title, opening
 
 
-def _hits(pattern: re.Pattern[str], region, weight: float, vocab: _Vocabulary):
+def _hits(pattern: _Alternation, region, weight: float, vocab: _Vocabulary):
     """Distinct (kind, phrase) hits in a region, the longer phrase winning where two overlap."""
     seen: set[tuple[str, str]] = set()
     for block, start, end in region:
         matches = []
-        for match in pattern.finditer(block.text, start, end):
+        for match in pattern.finditer(block.text, start, end):  # spans and lastgroup only
             kind, phrase = vocab.phrases[match.lastgroup]
             matches.append((match.start(), match.end(), kind, phrase))
         for s, e, kind, phrase in _longest(matches):

@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from pipeline.bundle import IGNORED_FOLDERS
+from pipeline.bundle import IGNORED_FOLDERS, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.masking import mask_nhs_numbers
@@ -76,7 +77,12 @@ def failed_row(name: str, path: Path, error: str, seconds: float) -> dict:
     """The row of a bundle that could not be checked at all, saying why."""
     row = dict.fromkeys(COLUMNS)
     row.update(
-        name=name, verdict=FAILED, codes="", seconds=round(seconds, 2), error=error, path=path.as_posix()
+        name=name,
+        verdict=FAILED,
+        codes="",
+        seconds=round(seconds, 2),
+        error=error,
+        path=display_name(path.as_posix()),
     )
     return row
 
@@ -118,9 +124,10 @@ def _is_bundle(entry: Path) -> bool:
 
 
 def _file_name(entry: Path) -> str:
-    """The bundle's name as a file name: no NHS number in it either."""
+    """The bundle's name as a file name: no NHS number, and no byte that is not UTF-8 or a control
+    character (a line break) in it either."""
     name = entry.stem if entry.suffix.lower() == ".zip" and entry.is_file() else entry.name
-    return mask_nhs_numbers(name).replace("*** *** ", "xxx-xxx-")
+    return mask_nhs_numbers(display_name(name)).replace("*** *** ", "xxx-xxx-").replace("\ufffd", "_")
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -147,12 +154,16 @@ def prepare_output(out: Path, folders: Sequence[Path], targets: Sequence[Target]
     return out
 
 
-def check_bundle(path: Path, as_of: date | None, limits: Limits, formats: tuple[str, ...]) -> tuple:
+def check_bundle(
+    path: Path, as_of: date | None, limits: Limits, formats: tuple[str, ...], use_cache: bool = False
+) -> tuple:
     """In a worker: check one bundle, render its reports. Returns (report dict, {format: text})."""
+    from pipeline.cache import open_cache
     from pipeline.run import check_path
     from pipeline.views import render
 
-    report = check_path(path, as_of=as_of, limits=limits).to_dict()
+    cache = open_cache(use_cache, bundle=path)
+    report = check_path(path, as_of=as_of, limits=limits, cache=cache).to_dict()
     return report, {fmt: render(report, fmt) for fmt in formats}
 
 
@@ -161,7 +172,7 @@ def write_file(out: Path, file_name: str, text: str) -> None:
     target = out / file_name
     temporary = out / f".{file_name}.partial"
     try:
-        temporary.write_text(mask_nhs_numbers(text), encoding="utf-8")
+        temporary.write_text(mask_nhs_numbers(text), encoding="utf-8", errors="replace")
         os.replace(temporary, target)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
@@ -206,11 +217,12 @@ def run_batch(
     bundle_seconds: float | None = None,
     progress: Callable[[Target, dict], None] | None = None,
     check: Callable[..., tuple] = check_bundle,
+    use_cache: bool = False,
 ) -> BatchResult:
     """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.html and summary.csv.
 
     `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
-    runs (tests replace it with one that hangs or crashes)."""
+    runs (tests replace it with one that hangs or crashes); `use_cache` is passed on to it."""
     from pipeline.pool import run_calls
     from pipeline.views import FORMATS
 
@@ -218,6 +230,8 @@ def run_batch(
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
     calls = [(target.path, as_of, limits, formats) for target in plan.targets]
     rows: list[dict] = [{} for _ in plan.targets]
+    if use_cache:
+        check = partial(check, use_cache=True)
     outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.run", "pipeline.views"))
     # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
     with closing(outcomes):
@@ -229,7 +243,10 @@ def run_batch(
                     write_file(plan.out, f"{target.name}.{fmt}", text)
                 rows[index] = summary_row(target.name, report, outcome.seconds)
             else:
-                rows[index] = failed_row(target.name, target.path, outcome.error, outcome.seconds)
+                error = outcome.error
+                if error.startswith("timed out"):
+                    error += f" ({BUNDLE_SECONDS_PER_DOCUMENT_LIMIT} times the limit a document: raise it with --timeout)"
+                rows[index] = failed_row(target.name, target.path, error, outcome.seconds)
             if progress is not None:
                 progress(target, rows[index])
     summary = write_summary(plan.out, rows)

@@ -4,20 +4,25 @@ Every regular file becomes a `BundleFile`, readable or not, so that nothing in t
 unreported. Nothing outside the bundle is ever read: links are resolved only to decide whether
 they stay inside, zip members are never extracted to disk, and a member whose path escapes
 (`../`, an absolute path) is refused. Bytes are read lazily, one file at a time.
+
+A file's `path` is for showing: bytes of a name that are not UTF-8, control characters (a line
+break in a name) and bidirectional overrides become U+FFFD, so a name can neither break an output
+nor pass for another line of the report. The file is still opened by its real name.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.errors import DarsError, LimitExceeded, UnreadableDocument, UsageError
-from pipeline.limits import Limits
-from pipeline.readers.zip_guard import check_zip_sizes, read_member
+from pipeline.limits import Limits, over_file_size
+from pipeline.readers.zip_guard import check_member_count, over_inflated, ratio_problem, read_member
 
 REQUEST_NAMES = ("request.yaml", "request.yml", "request.json")
 IGNORED_FOLDERS = {"__MACOSX"}
@@ -78,6 +83,20 @@ def open_bundle(path: Path, limits: Limits) -> Bundle:
     raise BundleError(f"not a folder, a .zip bundle or a document: {path}")
 
 
+def display_name(name: str) -> str:
+    """`name` safe to show: undecodable bytes (surrogates), control and bidi-override characters
+    replaced by U+FFFD."""
+    if name.isprintable():
+        return name
+    return "".join(
+        "\ufffd" if unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS else char
+        for char in name
+    )
+
+
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
 def is_ignored(relative: str) -> bool:
     """Hidden files and folders, and the resource forks macOS adds to zips."""
     parts = PurePosixPath(relative).parts
@@ -86,7 +105,7 @@ def is_ignored(relative: str) -> bool:
 
 def _open_single(path: Path, limits: Limits) -> Bundle:
     bundle = Bundle(source=path, kind="file")
-    bundle.files.append(_folder_file(path, path.name, limits))
+    bundle.files.append(_folder_file(path, display_name(path.name), limits))
     return bundle
 
 
@@ -94,27 +113,31 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
     bundle = Bundle(source=root, kind="folder")
     real_root = root.resolve()
     entries: list[BundleFile] = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unlisted(error: OSError) -> None:
+        """A folder that cannot be listed is reported, so that what it holds is not silently lost."""
+        where = Path(error.filename or root)
+        relative = display_name(where.relative_to(root).as_posix()) if where != root else "."
+        if where == root:
+            raise BundleError(f"cannot list the bundle {root}: {error.strerror}")
+        entries.append(BundleFile(relative, 0, problem=f"a folder that cannot be listed ({error.strerror})"))
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted):
         folder_path = Path(folder)
         kept = []
         for name in sorted(dirnames):
-            relative = (folder_path / name).relative_to(root).as_posix()
+            relative = display_name((folder_path / name).relative_to(root).as_posix())
             if is_ignored(relative):
                 continue
             if (folder_path / name).is_symlink():
-                if not _inside(folder_path / name, real_root):
-                    entries.append(
-                        BundleFile(
-                            relative,
-                            0,
-                            problem="a link to a folder outside the bundle: refused, not followed",
-                        )
-                    )
+                problem = _link_problem(folder_path / name, real_root, "a link to a folder")
+                if problem:
+                    entries.append(BundleFile(relative, 0, problem=problem))
                 continue  # a link to a folder inside the bundle repeats files already listed
             kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            relative = (folder_path / name).relative_to(root).as_posix()
+            relative = display_name((folder_path / name).relative_to(root).as_posix())
             if is_ignored(relative):
                 continue
             entries.append(_folder_file(folder_path / name, relative, limits, real_root))
@@ -127,8 +150,10 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
 
 
 def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | None = None) -> BundleFile:
-    if path.is_symlink() and (real_root is None or not _inside(path, real_root)):
-        return BundleFile(relative, 0, problem="a link that points outside the bundle: refused, not followed")
+    if path.is_symlink():
+        problem = _link_problem(path, real_root, "a link") if real_root else None
+        if real_root is None or problem:
+            return BundleFile(relative, 0, problem=problem or "a link: refused, not followed")
     try:
         info = path.stat()
     except OSError as exc:
@@ -136,7 +161,7 @@ def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | No
     if not stat.S_ISREG(info.st_mode):
         return BundleFile(relative, 0, problem="not a regular file (a device, socket or pipe)")
     if info.st_size > limits.max_file_bytes:
-        return BundleFile(relative, info.st_size, problem=_too_big(info.st_size, limits))
+        return BundleFile(relative, info.st_size, problem=over_file_size(info.st_size, limits))
     target = path.resolve() if path.is_symlink() else path
     return BundleFile(relative, info.st_size, opener=lambda: _read_capped(target, limits))
 
@@ -150,20 +175,19 @@ def _read_capped(path: Path, limits: Limits) -> bytes:
     with os.fdopen(descriptor, "rb") as stream:
         data = stream.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
-        raise LimitExceeded(_too_big(len(data), limits))
+        raise LimitExceeded(over_file_size(len(data), limits))
     return data
 
 
-def _inside(path: Path, real_root: Path) -> bool:
+def _link_problem(path: Path, real_root: Path, what: str) -> str | None:
+    """Why a link of the bundle is not followed, or None when it leads to something inside it."""
     try:
-        path.resolve().relative_to(real_root)
-        return True
-    except (ValueError, OSError, RuntimeError):
-        return False
-
-
-def _too_big(size: int, limits: Limits) -> str:
-    return f"the file is {size / 1_048_576:.1f} MB, over the limit of {limits.max_file_bytes // 1_048_576} MB"
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return f"{what} that leads nowhere (broken, or a loop): refused, not followed"
+    if target != real_root and real_root not in target.parents:
+        return f"{what} that points outside the bundle: refused, not followed"
+    return None
 
 
 def _open_zip(path: Path, limits: Limits) -> Bundle:
@@ -172,7 +196,7 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     except (zipfile.BadZipFile, OSError) as exc:
         raise BundleError(f"cannot open the bundle {path.name}: not a readable zip archive ({exc})") from None
     try:
-        check_zip_sizes(archive, limits, f"the bundle {path.name}")
+        check_member_count(archive, limits, f"the bundle {path.name}")
     except DarsError as exc:
         archive.close()
         raise BundleError(str(exc)) from None
@@ -182,8 +206,9 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
     prefix = _common_folder([name for _, name in kept if name is not None])
     seen: set[str] = set()
+    budget = _InflationBudget(limits, path.name)
     for info, name in kept:
-        bundle_file = _zip_file(archive, info, name, prefix, limits, seen)
+        bundle_file = _zip_file(archive, info, name, prefix, limits, seen, budget)
         if (
             bundle_file.path.lower() in REQUEST_NAMES
             and bundle.request is None
@@ -215,13 +240,30 @@ def _common_folder(names: list[str]) -> str:
     return ""
 
 
-def _zip_file(archive, info, name, prefix, limits, seen) -> BundleFile:
+class _InflationBudget:
+    """What the members of a .zip bundle may inflate to, together: taken member by member, so that
+    the members past the limit are refused and the ones before it are still checked."""
+
+    def __init__(self, limits: Limits, name: str) -> None:
+        self.limits = limits
+        self.what = f"the bundle {name}"
+        self.total = 0
+
+    def take(self, size: int) -> str | None:
+        """None when a member of `size` bytes still fits, else why it is not read."""
+        if self.total + size > self.limits.max_inflated_bytes:
+            return "not read: " + over_inflated(self.what, self.total + size, self.limits)
+        self.total += size
+        return None
+
+
+def _zip_file(archive, info, name, prefix, limits, seen, budget: _InflationBudget) -> BundleFile:
     if name is None:
-        shown = info.filename.replace("\\", "/")
+        shown = display_name(info.filename.replace("\\", "/"))
         return BundleFile(
             shown, info.file_size, problem="a zip member whose path leaves the bundle: refused, not extracted"
         )
-    relative = name[len(prefix) :] if prefix and name.startswith(prefix) else name
+    relative = display_name(name[len(prefix) :] if prefix and name.startswith(prefix) else name)
     if relative in seen:
         return BundleFile(
             relative + f" (copy {len(seen)})",
@@ -237,9 +279,13 @@ def _zip_file(archive, info, name, prefix, limits, seen) -> BundleFile:
             relative, info.file_size, problem="the zip member is encrypted: it needs a password"
         )
     if info.file_size > limits.max_file_bytes:
-        return BundleFile(relative, info.file_size, problem=_too_big(info.file_size, limits))
+        return BundleFile(relative, info.file_size, problem=over_file_size(info.file_size, limits))
+    ratio = ratio_problem(info, limits)
+    problem = f"the zip {ratio}" if ratio else budget.take(info.file_size)
+    if problem:
+        return BundleFile(relative, info.file_size, problem=problem)
     return BundleFile(
         relative,
         info.file_size,
-        opener=lambda: read_member(archive, info, limits.max_file_bytes, f"the bundle member {relative}"),
+        opener=lambda: read_member(archive, info, limits, f"the bundle member {relative}"),
     )

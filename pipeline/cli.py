@@ -19,6 +19,21 @@ from pipeline.masking import mask_nhs_numbers
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".html": "html", ".htm": "html", ".md": "md"}
+CACHE_HELP = (
+    "Keep parsed documents in a cache ($XDG_CACHE_HOME/dars-evidence or ~/.cache/dars-evidence) so a "
+    "re-run of an unchanged bundle skips parsing (also DARS_EVIDENCE_CACHE=1). Off by default: "
+    "without it the tool writes nothing but its output."
+)
+
+
+def cache_wanted(flag: bool | None) -> bool:
+    """--cache / --no-cache, else DARS_EVIDENCE_CACHE=1: the cache is opt-in, so that by default the
+    tool writes nothing outside its output (issue 6)."""
+    import os
+
+    if flag is not None:
+        return flag
+    return os.environ.get("DARS_EVIDENCE_CACHE", "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -28,7 +43,7 @@ def emit(text: str, output: Path | None = None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(text, encoding="utf-8", errors="replace")
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
 
@@ -42,6 +57,38 @@ def _as_of(value: str | None) -> date | None:
         raise click.BadParameter(
             f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--as-of"
         ) from None
+
+
+def limit_options(command):
+    """--max-file-mb, --max-pages, --timeout and --max-inflated-mb, shared by check, batch and extract."""
+    positive = click.FloatRange(min=0, min_open=True)
+    options = (
+        click.option("--max-file-mb", type=positive, metavar="MB", help="Largest file read (default 50)."),
+        click.option(
+            "--max-pages", type=click.IntRange(min=1), metavar="N", help="Most PDF pages (default 2000)."
+        ),
+        click.option(
+            "--timeout",
+            type=positive,
+            metavar="SECONDS",
+            help="Time to read one document, and again to extract its facts (default 60).",
+        ),
+        click.option(
+            "--max-inflated-mb",
+            type=positive,
+            metavar="MB",
+            help="Most a DOCX or a .zip bundle may inflate to (default 500).",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _limits(max_file_mb, max_pages, timeout, max_inflated_mb):
+    from pipeline.limits import Limits
+
+    return Limits.from_options(max_file_mb, max_pages, timeout, max_inflated_mb)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,15 +117,21 @@ def cli() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of printing it.",
 )
-def check(path: Path, as_of: str | None, fmt: str | None, output: Path | None) -> int:
+@limit_options
+@click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
+def check(
+    path: Path, as_of: str | None, fmt: str | None, output: Path | None, use_cache: bool | None, **limits
+) -> int:
     """Check a bundle (folder or .zip) or a single document."""
+    from pipeline.cache import open_cache
     from pipeline.run import check_path
     from pipeline.views import render
     from pipeline.views.text_view import wants_colour
 
     as_of_date = _as_of(as_of)
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
-    report = check_path(path, as_of=as_of_date)
+    cache = open_cache(cache_wanted(use_cache), bundle=path)
+    report = check_path(path, as_of=as_of_date, limits=_limits(**limits), cache=cache)
     colour = output is None and wants_colour(sys.stdout)
     emit(render(report.to_dict(), fmt, colour=colour), output)
     return EXIT_ERRORS if report.has_errors else EXIT_OK
@@ -87,11 +140,12 @@ def check(path: Path, as_of: str | None, fmt: str | None, output: Path | None) -
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def extract(file: Path, fmt: str) -> int:
+@limit_options
+def extract(file: Path, fmt: str, **limits) -> int:
     """Show the facts extracted from one document, with where each was found."""
     from pipeline.extract_view import extract_file
 
-    text, readable = extract_file(file, fmt)
+    text, readable = extract_file(file, fmt, _limits(**limits))
     emit(text)
     return EXIT_OK if readable else EXIT_ERRORS
 
@@ -122,7 +176,11 @@ def checks_command(code: str | None) -> int:
     help="Worker processes (default: the number of cores; 1 runs everything in this process).",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
-def batch(dirs: tuple[Path, ...], out: Path, jobs: int | None, as_of: str | None) -> int:
+@limit_options
+@click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
+def batch(
+    dirs: tuple[Path, ...], out: Path, jobs: int | None, as_of: str | None, use_cache: bool | None, **limits
+) -> int:
     """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
     import os
 
@@ -134,7 +192,14 @@ def batch(dirs: tuple[Path, ...], out: Path, jobs: int | None, as_of: str | None
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
     with batch_progress(len(plan.targets)) as progress:
-        result = run_batch(plan, jobs=jobs or os.cpu_count() or 1, as_of=as_of_date, progress=progress)
+        result = run_batch(
+            plan,
+            jobs=jobs or os.cpu_count() or 1,
+            as_of=as_of_date,
+            limits=_limits(**limits),
+            progress=progress,
+            use_cache=cache_wanted(use_cache),
+        )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extractors import extract
+from extractors import DocumentFacts, extract
 from pipeline.bundle import BundleError, open_bundle
-from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.errors import LimitExceeded
+from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
 from pipeline.load import load_document
 from pipeline.model import Status
 from pipeline.report import SCHEMA_VERSION, document_dict
+from pipeline.views import inert
 from pipeline.views.facts_text import render_facts_text
 
 
@@ -20,8 +22,12 @@ def extract_file(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> tuple
         raise BundleError(f"{path} is a bundle: extract reads one document (use `check` for a bundle)")
     with open_bundle(path, limits) as bundle:
         document = load_document(bundle.files[0], limits)
-    document.facts = extract(document)
-    data = document_dict(document)
+    try:
+        with time_limit(limits.max_seconds_per_document, "reading the document"):
+            document.facts = extract(document)
+    except LimitExceeded as exc:  # as `check` does: over time is unreadable (DOC-001), with no facts
+        document.status, document.reason, document.facts = Status.UNREADABLE, str(exc), DocumentFacts()
+    data = inert(document_dict(document))
     readable = document.status is Status.OK
     if fmt == "json":
         return json.dumps(

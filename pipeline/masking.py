@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 # Ten digits together, or 3-3-4 with single spaces or hyphens; not part of a longer run of
-# letters or digits (a SHA-256 is not an NHS number).
+# letters or digits (a SHA-256 is not an NHS number). The extractors find NHS numbers with this.
 NHS_NUMBER_SHAPE = re.compile(r"(?<![0-9A-Za-z])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![0-9A-Za-z])")
+
+# Masking takes more layouts: 3-3-4 split by one separator used twice, a space of any width (a file
+# name may hold a no-break or thin space), a tab, a hyphen or dash, or a dot.
+SEPARATORS = " \t\u00a0\u2000-\u200b\u202f\u205f\u3000.\\-\u2010-\u2015\u2212"
+MASK_SHAPE = re.compile(rf"(?<![0-9A-Za-z])(\d{{3}})([{SEPARATORS}]?)(\d{{3}})\2(\d{{4}})(?![0-9A-Za-z])")
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -34,4 +39,4 @@ def mask_nhs_numbers(text: str) -> str:
         digits = match.group(1) + match.group(3) + match.group(4)
         return f"*** *** {match.group(4)}" if nhs_check_digit_ok(digits) else match.group(0)
 
-    return NHS_NUMBER_SHAPE.sub(replace, text)
+    return MASK_SHAPE.sub(replace, text)

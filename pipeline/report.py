@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.bundle import display_name
 from pipeline.findings import Finding, Severity, Skip
 from pipeline.model import Document, Status
 
@@ -43,7 +44,7 @@ class Report:
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "dars-evidence", "version": __version__},
             "bundle": {
-                "path": self.source.as_posix(),
+                "path": display_name(self.source.as_posix()),
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checks import run_checks
 from checks.context import CheckContext
@@ -11,21 +12,35 @@ from extractors import DocumentFacts, extract
 from pipeline.bundle import Bundle, open_bundle
 from pipeline.errors import DarsError, LimitExceeded
 from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
-from pipeline.load import load_document
+from pipeline.load import load_document, store_document
 from pipeline.model import Document, Status
 from pipeline.report import Report
 from pipeline.request import LoadedRequest, RequestProblem, load_request
 
+if TYPE_CHECKING:
+    from pipeline.cache import DocumentCache
+
 
 def check_path(
-    path: Path, as_of: date | None = None, limits: Limits = DEFAULT_LIMITS, today: date | None = None
+    path: Path,
+    as_of: date | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    today: date | None = None,
+    cache: DocumentCache | None = None,
 ) -> Report:
-    """Check a bundle folder, a .zip bundle, or a single document."""
+    """Check a bundle folder, a .zip bundle, or a single document.
+
+    With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
+    others are added to it."""
     with open_bundle(path, limits) as bundle:
-        documents = [load_document(file, limits) for file in bundle.files]
+        documents = [load_document(file, limits, cache) for file in bundle.files]
         request = _load_request(bundle)
     for document in documents:
+        if document.facts is not None:  # from the cache
+            continue
         extract_within_limit(document, limits)
+        if cache is not None:
+            store_document(document, limits, cache)
     as_of_date = (
         as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.bundle import BundleError, open_bundle
-from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.errors import UnreadableDocument
+from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from tests.builders import VALID_REQUEST
 
 
@@ -125,10 +126,47 @@ def test_zip_bundle_that_is_corrupt_stops_with_a_clear_error(tmp_path: Path) -> 
         open_bundle(bad, DEFAULT_LIMITS)
 
 
-def test_zip_bundle_inflating_past_the_limit_is_refused(tmp_path: Path) -> None:
-    archive = make_zip(tmp_path / "b.zip", {"a.txt": b"0" * 5_000_000})
-    with pytest.raises(BundleError, match="zip bomb"):
-        open_bundle(archive, Limits(max_inflated_bytes=1_000_000))
+def test_zip_bundle_members_past_the_inflation_limit_are_refused_and_the_rest_read(tmp_path: Path) -> None:
+    archive = make_zip(tmp_path / "b.zip", {"a.txt": b"a" * 600_000, "b.txt": b"b" * 600_000, "c.txt": b"c"})
+    with open_bundle(archive, Limits(max_inflated_bytes=MB)) as bundle:
+        problems = {f.path: f.problem for f in bundle.files}
+    assert problems["a.txt"] is None and problems["c.txt"] is None
+    assert "over the limit of 1 MB (a zip bomb?) (raise it with --max-inflated-mb)" in problems["b.txt"]
+
+
+def test_zip_bundle_member_with_a_huge_ratio_is_refused_alone(tmp_path: Path) -> None:
+    archive = tmp_path / "b.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("padding.txt", bytes(3_000_000))
+        out.writestr("a.txt", b"inside")
+    with open_bundle(archive, DEFAULT_LIMITS) as bundle:
+        by_path = {f.path: f for f in bundle.files}
+        assert "to 1, over the limit of 200 to 1 (a zip bomb?)" in by_path["padding.txt"].problem
+        assert by_path["a.txt"].read() == b"inside"
+
+
+def test_zip_bundle_member_with_damaged_data_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    archive = tmp_path / "b.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("a.txt", b"the member that is damaged " * 100)
+        out.writestr("b.txt", b"inside")
+    data = bytearray(archive.read_bytes())
+    data[40:60] = bytes(20)  # inside a.txt's deflated data
+    archive.write_bytes(bytes(data))
+    with open_bundle(archive, DEFAULT_LIMITS) as bundle:
+        by_path = {f.path: f for f in bundle.files}
+        with pytest.raises(UnreadableDocument, match="damaged in the zip archive"):
+            by_path["a.txt"].read()
+        assert by_path["b.txt"].read() == b"inside"
+
+
+def test_folder_names_that_are_not_utf8_or_hold_control_characters_are_shown_safely(tmp_path: Path) -> None:
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "wb") as stream:
+        stream.write(b"x")
+    (tmp_path / "line\nbreak\u202etxt.pdf").write_bytes(b"x")
+    with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
+        assert sorted(paths(bundle)) == ["caf\ufffd.txt", "line\ufffdbreak\ufffdtxt.pdf"]
+        assert [f.read() for f in bundle.files] == [b"x", b"x"]
 
 
 def test_single_document_is_a_bundle_of_one(tmp_path: Path) -> None:
@@ -140,3 +178,18 @@ def test_single_document_is_a_bundle_of_one(tmp_path: Path) -> None:
 def test_missing_path(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="no such file"):
         open_bundle(tmp_path / "nope", DEFAULT_LIMITS)
+
+
+def test_folder_that_cannot_be_listed_is_reported_not_lost(tmp_path: Path, monkeypatch) -> None:
+    make_folder(tmp_path, {"a.txt": b"inside", "locked/b.txt": b"hidden from us"})
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
+        problems = {f.path: f.problem for f in bundle.files}
+    assert problems == {"a.txt": None, "locked": "a folder that cannot be listed (Permission denied)"}

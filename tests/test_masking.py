@@ -22,6 +22,10 @@ def test_invalid_numbers_fail_the_check_digit(number: str) -> None:
         ("NHS No: 9434765919", "NHS No: *** *** 5919"),
         ("nhs#943-476-5919", "nhs#*** *** 5919"),
         ("4010232137 and 9434765919", "*** *** 2137 and *** *** 5919"),
+        ("name 943\u00a0476\u00a05919.txt", "name *** *** 5919.txt"),
+        ("name 943\u2009476\u20095919.txt", "name *** *** 5919.txt"),
+        ("tab 943\t476\t5919", "tab *** *** 5919"),
+        ("dash 943\u2013476\u20135919, dots 943.476.5919", "dash *** *** 5919, dots *** *** 5919"),
     ],
 )
 def test_valid_numbers_are_masked_in_any_layout(text: str, masked: str) -> None:

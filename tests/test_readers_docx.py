@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import LimitExceeded, UnreadableDocument
-from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.limits import DEFAULT_LIMITS, MB, Limits
 from pipeline.model import Part
 from pipeline.readers import parse
 from tests.builders import docx_bytes, docx_with_revisions_and_controls, rewrite_zip, zip_bytes
@@ -90,3 +90,26 @@ def test_docx_inflating_past_the_limit_is_refused() -> None:
 def test_old_word_file_named_docx() -> None:
     with pytest.raises(UnreadableDocument, match="old Office file"):
         parse("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, DEFAULT_LIMITS)
+
+
+@pytest.mark.parametrize("hidden", ["after_long_comment", "utf16"])
+def test_docx_dtd_hidden_from_a_look_at_the_first_bytes_is_still_refused(hidden: str) -> None:
+    from tests.hostile.corpus import entity_after_long_prolog_docx, utf16_entity_docx
+
+    data = entity_after_long_prolog_docx() if hidden == "after_long_comment" else utf16_entity_docx()
+    with pytest.raises(UnreadableDocument, match="declares a DTD or entities"):
+        parse("xxe.docx", data, DEFAULT_LIMITS)
+
+
+def test_docx_zip_bomb_reason_names_the_option() -> None:
+    data = rewrite_zip(docx_bytes(["Body"]), {"word/media/padding.bin": b"\x00" * 3_000_000})
+    with pytest.raises(
+        LimitExceeded, match=r"over the limit of 1 MB \(a zip bomb\?\) \(raise it with --max-inflated-mb\)"
+    ):
+        parse("bomb.docx", data, Limits(max_inflated_bytes=MB))
+
+
+def test_docx_with_damaged_xml_says_so() -> None:
+    data = rewrite_zip(docx_bytes(["Body"]), {"word/document.xml": b"<w:document><w:body><w:p>"})
+    with pytest.raises(UnreadableDocument, match="damaged XML"):
+        parse("broken.docx", data, DEFAULT_LIMITS)

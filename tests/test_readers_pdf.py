@@ -103,3 +103,23 @@ def test_pdf_tables_load_page_by_page_and_keep_earlier_addresses() -> None:
     parsed.ensure_tables([1])  # read once only
     assert [b.address for b in parsed.blocks] == before
     assert [b.row for b in parsed.blocks if b.part is Part.TABLE] == [1, 2, 3]
+
+
+def test_page_limit_reason_names_the_option() -> None:
+    with pytest.raises(LimitExceeded, match=r"over the limit of 2 \(raise it with --max-pages\)"):
+        parse("long.pdf", pdf_bytes([["a"], ["b"], ["c"]]), Limits(max_pages=2))
+
+
+def test_pdf_whose_header_is_damaged_is_called_a_damaged_pdf_not_text() -> None:
+    data = pdf_bytes([["A letter."]])
+    with pytest.raises(UnreadableDocument, match="header is missing or damaged"):
+        parse("letter.pdf", b"%PDX-" + data[5:], DEFAULT_LIMITS)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_bytes_named_pdf_are_binary_data(seed: int) -> None:
+    import random
+
+    data = bytes(b for b in random.Random(seed).randbytes(4096) if b)  # not a single NUL to give it away
+    with pytest.raises(UnreadableDocument, match="named .pdf but is binary data"):
+        parse("random.pdf", data, DEFAULT_LIMITS)

@@ -12,7 +12,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractors.nlp import stop_words
 
 STEM = 5
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
@@ -39,7 +40,7 @@ def subject_terms(text: str) -> dict[str, str]:
         word = match.group(0)
         if len(word) < 4 and not word.isupper():  # short words, but not acronyms ("HIV", "TB", "MS")
             continue
-        if word.lower() in STOP_WORDS and not word.isupper():
+        if word.lower() in stop_words() and not word.isupper():
             continue
         key = stem(word)
         if key in generic or key in populations:

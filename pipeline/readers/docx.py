@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from pipeline.errors import DarsError, UnreadableDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text_tools import clean_cell, clean_text
-from pipeline.readers.zip_guard import check_zip_sizes
+from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -72,21 +74,18 @@ def _open(data: bytes, limits: Limits):
             # CPython's zipfile never inflates a member past its declared size, so checking the
             # declared sizes bounds what python-docx can inflate below.
             check_zip_sizes(archive, limits, "the DOCX")
-            names = set(archive.namelist())
+            names = archive.namelist()
             if "[Content_Types].xml" not in names:
                 raise UnreadableDocument(
                     "the file is a zip archive but not a Word document (no [Content_Types].xml)"
                 )
             for name in names:
-                if name.endswith((".xml", ".rels")):
-                    with archive.open(name) as stream:
-                        head = stream.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise UnreadableDocument(
-                            f"the DOCX part {name} declares a DTD or entities, which Word never writes "
-                            "(an entity-expansion or external-entity attack?); refused"
-                        )
-    except zipfile.BadZipFile as exc:
+                if _declares_dtd(archive, name):
+                    raise UnreadableDocument(
+                        f"the DOCX part {name} declares a DTD or entities, which Word never writes "
+                        "(an entity-expansion or external-entity attack?); refused"
+                    )
+    except ZIP_ERRORS as exc:
         raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
     try:
         return docx.Document(io.BytesIO(data))
@@ -96,10 +95,37 @@ def _open(data: bytes, limits: Limits):
         raise UnreadableDocument("the file is not a Word document package") from None
     except KeyError as exc:
         raise UnreadableDocument(f"the DOCX is missing a part it refers to ({exc})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableDocument(f"the DOCX holds damaged XML ({exc})") from None
     except ValueError as exc:
         raise UnreadableDocument(f"the file is not a Word document ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml and zip errors surface in many shapes
         raise UnreadableDocument(f"the DOCX cannot be parsed ({type(exc).__name__}: {exc})") from None
+
+
+def _declares_dtd(archive: zipfile.ZipFile, name: str) -> bool:
+    """Whether the part, read as XML up to its root element, has a DOCTYPE (where entities live).
+
+    The XML parser itself decides, so neither a long comment before the DOCTYPE nor a UTF-16 part
+    hides one; nothing is expanded or fetched. A part that is not XML (an image) stops at once.
+    """
+    with archive.open(name) as stream:
+        events = etree.iterparse(
+            stream,
+            events=("start",),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        )
+        try:
+            for _event, element in events:
+                return element.getroottree().docinfo.doctype != ""
+        except etree.XMLSyntaxError:
+            return False  # not XML, or broken: python-docx reports it if it needs the part
+    return False
 
 
 def _headers_and_footers(document) -> tuple[list, list]:

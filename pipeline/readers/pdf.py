@@ -12,15 +12,17 @@ from __future__ import annotations
 import io
 import logging
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.errors import DarsError, LimitExceeded, UnreadableDocument
-from pipeline.limits import Limits
+from pipeline.limits import Limits, raise_with
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text_tools import clean_cell, clean_text
+
+# Words of PDF syntax: a file that holds them but no %PDF header is a damaged PDF, not text.
+PDF_MARKERS = (b"endobj", b"startxref", b"%%EOF")
 
 # A page with at least this many path objects (lines, rectangles) may hold a ruled table.
 TABLE_PATH_OBJECTS = 6
@@ -39,6 +41,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
     what = describe_content(data)
     if what != "a PDF":
+        if what in ("text", "binary data") and any(marker in data for marker in PDF_MARKERS):
+            raise UnreadableDocument("the PDF is corrupt: its %PDF header is missing or damaged")
         raise UnreadableDocument(f"the file is named .pdf but is {what}")
     try:
         pdf = pdfium.PdfDocument(data)
@@ -50,7 +54,10 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
         if page_count == 0:
             raise UnreadableDocument("the PDF has no pages")
         if page_count > limits.max_pages:
-            raise LimitExceeded(f"the PDF has {page_count} pages, over the limit of {limits.max_pages}")
+            raise LimitExceeded(
+                f"the PDF has {page_count:,} pages, over the limit of {limits.max_pages:,} "
+                + raise_with("max_pages")
+            )
         page_texts, table_pages = _read_pages(pdf, page_count, limits)
         metadata = _metadata(pdf)
     finally:
@@ -102,9 +109,19 @@ def _read_pages(pdf: pdfium.PdfDocument, page_count: int, limits: Limits) -> tup
     table_pages: list[int] = []
     total = 0
     for index in range(page_count):
-        page = pdf[index]
         try:
-            textpage = page.get_textpage()
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            raise UnreadableDocument(
+                f"the PDF is corrupt: page {index + 1} of {page_count} cannot be loaded"
+            ) from None
+        try:
+            try:
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
+                raise UnreadableDocument(
+                    f"the PDF is corrupt: the text of page {index + 1} of {page_count} cannot be read"
+                ) from None
             try:
                 text = clean_text(textpage.get_text_range())
             finally:
@@ -130,6 +147,8 @@ def _read_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[list[tu
 
     A table pdfplumber cannot parse is left out: the page's text already carries its words.
     """
+    import pdfplumber  # ~0.15 s to import: only for a document whose tables an extractor reads
+
     found: dict[int, list[list[tuple[str, ...]]]] = {}
     try:
         with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as plumber:

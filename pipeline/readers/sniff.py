@@ -19,6 +19,9 @@ SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+TEXT_CONTROLS = {9, 10, 12, 13}  # tab, line feed, form feed, carriage return
+
+
 def describe_content(data: bytes) -> str:
     """A short description of what the bytes are: 'a PNG image', 'empty', 'text', 'binary data'."""
     if not data:
@@ -30,5 +33,9 @@ def describe_content(data: bytes) -> str:
     if b"%PDF-" in head:  # PDFs may carry junk before the header
         return "a PDF"
     if b"\x00" in head:
+        return "binary data"
+    # Random bytes hold a control character one time in nine; text in any 8-bit encoding hardly any.
+    controls = sum(1 for byte in head if (byte < 32 and byte not in TEXT_CONTROLS) or byte == 127)
+    if controls * 20 > len(head):
         return "binary data"
     return "text"

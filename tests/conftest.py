@@ -1,0 +1,12 @@
+"""Settings for the whole test session."""
+
+from __future__ import annotations
+
+import os
+
+
+def pytest_configure(config) -> None:  # noqa: ARG001
+    """The cache of parsed documents is off unless a test turns it on (tests/test_cache.py): a test
+    must not pass or fail by what an earlier run left there, nor write under the user's home. The
+    command-line processes the tests start inherit this."""
+    os.environ["DARS_EVIDENCE_NO_CACHE"] = "1"
