@@ -32,3 +32,19 @@ def test_readme_lists_every_check() -> None:
     text = readme()
     missing = [check.code for check in all_checks() if check.code not in text]
     assert missing == []
+
+
+def test_every_data_file_is_packaged() -> None:
+    """A non-editable install (what CI and users get) must carry every vocabulary and template."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    missing = []
+    for package in ("pipeline", "extractors", "checks"):
+        for path in (ROOT / package).rglob("*"):
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+                relative = path.relative_to(ROOT / package).as_posix()
+                if not any(fnmatch(relative, pattern) for pattern in config.get(package, [])):
+                    missing.append(f"{package}/{relative}")
+    assert missing == []
