@@ -5,11 +5,13 @@
 It renders the corpus of `bench/corpus.py` (bundles of 9 to 400 PDF pages) into a temporary folder
 and measures, in the same run and each in a fresh process as a user runs it:
 
-- `dars-evidence check` of every bundle, with the parsed-document cache off (cold) and on (warm, a
-  re-run of the unchanged bundle), its peak memory, and PDF pages per second;
+- `dars-evidence check` of every bundle with the parsed-document cache off (`--no-cache`, the
+  default: a first run) and on (`--cache`, a re-run of the unchanged bundle), its peak memory, and
+  PDF pages per second;
 - the time pdfplumber alone takes to `extract_text()` the same PDFs (each page closed) plus
   python-docx reading the DOCX files, timed after the imports;
-- `dars-evidence batch --jobs 1` against `--jobs 2` on a queue of the 56 sample bundles (cache off);
+- `dars-evidence batch --jobs 1` against `--jobs 2` on the sample queue (its 56 bundles and the
+  broken .zip), cache off, and `--jobs 2` with the cache on;
 - the start-up of `dars-evidence --version` and of a single-document `check`.
 
 It prints a Markdown table with the machine and the date. Timings are medians of `--repeat` runs.
@@ -50,10 +52,13 @@ def tool() -> str:
     return found
 
 
-def supports_no_cache(exe: str) -> bool:
-    """Older versions have no cache: then every run is a cold run."""
+def cache_options(exe: str) -> tuple[list[str], list[str]]:
+    """(off, on): the options that turn the cache of parsed documents off and on. The cache is
+    opt-in (`--cache`); a version without one runs cold either way."""
     done = subprocess.run([exe, "check", "--help"], capture_output=True, text=True)
-    return "--no-cache" in done.stdout
+    if "--cache" not in done.stdout:
+        return [], []
+    return ["--no-cache"], ["--cache"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rendering the corpus into {corpus} ...", file=sys.stderr)
         bundles = write_corpus(corpus)
         env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache"), "NO_COLOR": "1"}
-        env.pop("DARS_EVIDENCE_NO_CACHE", None)
-        cold = ["--no-cache"] if supports_no_cache(exe) else []
-        table = measure_all(exe, bundles, work, env, cold, max(1, opts.repeat))
+        for variable in ("DARS_EVIDENCE_NO_CACHE", "DARS_EVIDENCE_CACHE"):
+            env.pop(variable, None)
+        table = measure_all(exe, bundles, work, env, cache_options(exe), max(1, opts.repeat))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(table)
@@ -85,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_all(exe, bundles, work, env, cold, repeat) -> str:
+def measure_all(exe, bundles, work, env, options, repeat) -> str:
+    cold, warm_option = options
     lines = [
         f"Machine: {machine()}. Date: {date.today().isoformat()}. Medians of {repeat} runs.",
         "",
@@ -99,8 +105,8 @@ def measure_all(exe, bundles, work, env, cold, repeat) -> str:
         documents, pages = pdf_pages(folder)
         base = pdfplumber_baseline(folder)["seconds"]
         check = median_run([exe, "check", str(folder), *cold], repeat, env)
-        median_run([exe, "check", str(folder)], 1, env)  # fills the cache
-        warm = median_run([exe, "check", str(folder)], repeat, env)
+        median_run([exe, "check", str(folder), *warm_option], 1, env)  # fills the cache
+        warm = median_run([exe, "check", str(folder), *warm_option], repeat, env)
         figures[name] = (base, check, pages, warm)
         lines.append(
             f"| {name} | {documents} | {pages} | {base:.2f} s | {check.seconds:.2f} s "
@@ -118,10 +124,10 @@ def measure_all(exe, bundles, work, env, cold, repeat) -> str:
         argv = [exe, "batch", str(queue), "--out", str(out), "--jobs", str(n), *cold]
         jobs[n] = median_run(argv, repeat, env)
         shutil.rmtree(out, ignore_errors=True)
-    # The default: the cache on. Its first run already gains where bundles share documents (variants
-    # of one study); a re-run of the queue reads every document from the cache.
+    # With the cache on, a first run already gains where bundles share documents (variants of one
+    # study); a re-run of the queue reads every document from the cache.
     fresh = {**env, "XDG_CACHE_HOME": str(work / "cache-batch")}
-    argv = [exe, "batch", str(queue), "--out", str(work / "batch-cached"), "--jobs", "2"]
+    argv = [exe, "batch", str(queue), "--out", str(work / "batch-cached"), "--jobs", "2", *warm_option]
     cached = (median_run(argv, 1, fresh), median_run(argv, repeat, fresh))
 
     print("measuring start-up ...", file=sys.stderr)
@@ -130,8 +136,8 @@ def measure_all(exe, bundles, work, env, cold, repeat) -> str:
     for label, relative in SINGLE_DOCUMENTS:
         document = str(bundles[next(iter(SIZES))] / relative)
         cold_run = median_run([exe, "check", document, *cold], repeat, env)
-        median_run([exe, "check", document], 1, env)
-        singles[label] = (cold_run, median_run([exe, "check", document], repeat, env))
+        median_run([exe, "check", document, *warm_option], 1, env)
+        singles[label] = (cold_run, median_run([exe, "check", document, *warm_option], repeat, env))
 
     lines += [
         "",

@@ -10,7 +10,9 @@ miss, never a stale answer.
 
 Where: `$XDG_CACHE_HOME/dars-evidence`, else `~/.cache/dars-evidence`, in one folder per fingerprint
 (older fingerprints' folders are removed when a new one is made). Never inside the bundle being
-checked: a cache folder there is not used. `--no-cache`, or `DARS_EVIDENCE_NO_CACHE=1`, turns it off.
+checked: a cache folder there is not used. It is opt-in (`--cache`, or `DARS_EVIDENCE_CACHE=1`, read
+by the command line), so that unasked the tool writes nothing but its output; `--no-cache`, or
+`DARS_EVIDENCE_NO_CACHE=1` (which wins over everything), keeps it off.
 
 Safety. Entries are pickles, and a pickle can run code when loaded, so only what this tool wrote is
 loaded: the cache folder must be a real directory owned by this user and writable by nobody else
