@@ -1,16 +1,12 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import fact_evidence, request_evidence
+from checks.s251.references import normalise
 from pipeline.findings import Finding, Severity
-
-
-def normalise_reference(reference: str) -> str:
-    return re.sub(r"[\s\-_/]+", "/", reference.strip().upper())
 
 
 class RecReferenceMismatch(Check):
@@ -38,7 +34,7 @@ class RecReferenceMismatch(Check):
         facts = [fact for doc in letters for fact in doc.facts.named("rec_reference")]
         if not facts:
             return
-        if normalise_reference(wanted) in {normalise_reference(str(fact.value)) for fact in facts}:
+        if normalise(wanted) in {normalise(str(fact.value)) for fact in facts}:
             return
         shown = ", ".join(sorted({str(fact.value) for fact in facts}))
         yield self.finding(
