@@ -1,7 +1,7 @@
 """Identifiable items named as data items ("NHS number, date of birth and postcode will be sent").
 
 Identifiers in these documents are mostly named, not present as values, so this is vocabulary
-matching against the identifier list of domain.md with a tokenizer-only PhraseMatcher. Three things
+matching against the identifier list of domain.md, on whole tokens (`extractors.tokens`). Three things
 decide precision:
 
 - ambiguous words need context: bare "name" or "address" counts only in a personal context ("your
@@ -19,7 +19,6 @@ masked.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from extractors.facts import DocumentFacts
 from extractors.identifier_vocabulary import (
@@ -34,14 +33,11 @@ from extractors.identifier_vocabulary import (
     WEAKER_FORMS,
 )
 from extractors.negation import is_negated
-from extractors.nlp import build_phrase_matcher, phrase_matches, tokens
 from extractors.record import FactRecorder, append_unique
 from extractors.spans import join_soft_breaks, sentence_bounds
+from extractors.tokens import PhraseMatcher, Token, tokenize
 from pipeline.masking import NHS_NUMBER_SHAPE, nhs_check_digit_ok
 from pipeline.model import Block, Document, Part
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 _MATCHER = None
 
@@ -95,12 +91,11 @@ def identifier_mentions(text: str, block: Block | None = None) -> list[tuple[str
     """
     candidates = []
     for left, right in _windows(text):
-        doc = tokens(text[left:right])
-        for label, start, end in phrase_matches(_matcher(), doc):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            phrase = " ".join(span.text.lower().split())
-            start, end = start + left, end + left
-            verdict = _judge(doc, span.start, span.end, text, phrase, left)
+        doc = tokenize(text[left:right])
+        for label, first, last in _matcher().longest(doc):
+            start, end = doc[first].idx + left, doc[last - 1].end + left
+            phrase = " ".join(text[start:end].lower().split())
+            verdict = _judge(doc, first, last, text, phrase, left)
             if verdict is not None:
                 candidates.append([_weaker_form(label, text, start, end), start, end, phrase, verdict])
     accepted = []
@@ -180,11 +175,11 @@ def _blank_out(text: str, mentions: list[tuple[str, int, int, str]]) -> str:
 def _matcher():
     global _MATCHER
     if _MATCHER is None:
-        _MATCHER = build_phrase_matcher(VOCABULARY)
+        _MATCHER = PhraseMatcher(VOCABULARY)
     return _MATCHER
 
 
-def _judge(doc: Doc, first: int, last: int, text: str, phrase: str, offset: int = 0) -> str | None:
+def _judge(doc: list[Token], first: int, last: int, text: str, phrase: str, offset: int = 0) -> str | None:
     """'strong', 'personal', 'needs-list', or None when the words name something else."""
     if phrase in NAME_PHRASES and _glosses_a_thing(doc, first):
         return None
@@ -212,14 +207,14 @@ def _judge(doc: Doc, first: int, last: int, text: str, phrase: str, offset: int 
     return "needs-list"
 
 
-def _glosses_a_thing(doc: Doc, first: int) -> bool:
+def _glosses_a_thing(doc: list[Token], first: int) -> bool:
     """'Datasets requested (full names)': a bracketed gloss on a thing's name, not a person's."""
     if first == 0 or doc[first - 1].text != "(":
         return False
     return any(token.lower_ in NON_PERSONAL_MODIFIERS for token in doc[max(0, first - 4) : first - 1])
 
 
-def _personal_before(doc: Doc, first: int) -> bool:
+def _personal_before(doc: list[Token], first: int) -> bool:
     """'your name', 'the patient's address', 'participants' names', 'home address'."""
     for back in (1, 2):
         index = first - back
@@ -233,7 +228,7 @@ def _personal_before(doc: Doc, first: int) -> bool:
     return False
 
 
-def _of_whom(doc: Doc, last: int) -> bool | None:
+def _of_whom(doc: list[Token], last: int) -> bool | None:
     """After "name(s) [and address] of ...": True for a person, False for a thing, None if no "of"."""
     index = last
     skippable = {"and", "or", "/", ",", "&", "address", "addresses", "name", "names", "contact", "details"}

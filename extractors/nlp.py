@@ -1,55 +1,14 @@
-"""One blank English spaCy pipeline per process, and phrase matchers built from vocabularies.
+"""spaCy's English stop words, without importing spaCy.
 
-No trained model is needed or downloaded: the pipeline only tokenises, and the rules and
-vocabularies do the rest. Importing spaCy costs ~0.6 s and building the pipeline ~0.2 s, so both
-happen on first use, once: a run that needs no tokenizer (`--version`, a re-run whose documents
-come from the cache) never pays for them.
+Importing spaCy costs most of a second; the tool needs only its list of English stop words (for
+S251-005's comparison of subject words), so the list is read from spaCy's data module alone.
+Tokenising for the identifier rules is `extractors.tokens`.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import spacy
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
-
-@cache
-def nlp() -> spacy.language.Language:
-    import spacy
-
-    return spacy.blank("en")
-
-
-def tokens(text: str) -> Doc:
-    return nlp().make_doc(text)
-
-
-def build_phrase_matcher(vocabulary: dict[str, Iterable[str]]) -> PhraseMatcher:
-    """A case-insensitive PhraseMatcher whose match ids are the vocabulary's labels."""
-    from spacy.matcher import PhraseMatcher
-
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    for label, phrases in vocabulary.items():
-        matcher.add(label, [tokens(phrase) for phrase in phrases])
-    return matcher
-
-
-def phrase_matches(matcher: PhraseMatcher, doc: Doc) -> Iterator[tuple[str, int, int]]:
-    """(label, start char, end char) for each match, longest first where matches overlap."""
-    spans = [(doc.vocab.strings[match_id], doc[start:end]) for match_id, start, end in matcher(doc)]
-    spans.sort(key=lambda item: (item[1].start_char, -(item[1].end_char - item[1].start_char)))
-    taken_until = -1
-    for label, span in spans:
-        if span.start_char < taken_until:
-            continue
-        taken_until = span.end_char
-        yield label, span.start_char, span.end_char
 
 
 @cache

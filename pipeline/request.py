@@ -14,7 +14,6 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-import jsonschema
 import yaml
 
 from pipeline.request_model import Request
@@ -108,6 +107,8 @@ def _parse(name: str, text: str):
 
 def schema_problems(content) -> list[tuple[str, str]]:
     """Every way `content` breaks the request schema, as (field path, message)."""
+    import jsonschema  # ~0.1 s to import: only for a bundle that has a request
+
     validator = jsonschema.Draft202012Validator(request_schema(), format_checker=jsonschema.FormatChecker())
     found: list[tuple[str, str]] = []
     for error in validator.iter_errors(content):
