@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.dates import find_dates
 from extractors.facts import DocumentFacts, Fact
 from extractors.negation import is_negated
@@ -30,98 +31,100 @@ TRANSFER_VERBS = r"(?:sen[dt]|sends|sending|transferr?\w*|disclos\w*|provid\w*|s
 LINK_VERBS = r"(?:link\w*|match\w*|merg\w*|join\w*)"
 DISSEMINATE_VERBS = r"(?:disclos\w*|releas\w*|return\w*|provid\w*|sen[dt]|sends|disseminat\w*|suppl\w*|shar\w*|pass\w*|transferr?\w*|make\s+available|made\s+available|flow\w*|give|giv\w+)"
 
-RECEIVE_TO_BODY = re.compile(
+RECEIVE_TO_BODY = compile_folded(
     rf"\b{TRANSFER_VERBS}\b[^.;]{{0,160}}?\b(?:to|with)\s+(?:the\s+)?(?P<body>{BODY})", re.IGNORECASE
 )
-BODY_RECEIVES = re.compile(
+BODY_RECEIVES = compile_folded(
     rf"(?P<body>{BODY}){MODALS}(?P<verb>receiv\w*|obtain\w*|collect\w*|hold\w*)\b", re.IGNORECASE
 )
-RECEIVED_BY_BODY = re.compile(
+RECEIVED_BY_BODY = compile_folded(
     rf"\b(?:received|obtained|collected|held)\s+by\s+(?:the\s+)?(?P<body>{BODY})", re.IGNORECASE
 )
-BODY_LINKS = re.compile(
+BODY_LINKS = compile_folded(
     rf"(?P<body>{BODY}){MODALS}(?:then\s+)?(?:carry\s+out\s+|undertake\s+|perform\s+)?(?P<verb>{LINK_VERBS})",
     re.IGNORECASE,
 )
-LINKED_BY_BODY = re.compile(
+LINKED_BY_BODY = compile_folded(
     rf"\b(?P<verb>{LINK_VERBS}|linkage)\b[^.;]{{0,80}}?\bby\s+(?:the\s+)?(?P<body>{BODY})", re.IGNORECASE
 )
-BODY_DISSEMINATES = re.compile(
+BODY_DISSEMINATES = compile_folded(
     rf"(?P<body>{BODY}){MODALS}(?:then\s+)?(?P<verb>{DISSEMINATE_VERBS})\b(?P<object>[^.;]{{0,200}})",
     re.IGNORECASE,
 )
-RECEIVE_FROM_BODY = re.compile(
+RECEIVE_FROM_BODY = compile_folded(
     rf"\b(?P<verb>receiv\w*|obtain\w*|access\w*)\b(?P<object>[^.;]{{0,160}}?)\bfrom\s+(?:the\s+)?(?P<body>{BODY})",
     re.IGNORECASE,
 )
 # After the body's own verb, another agent may take over the sentence: "... and the applicant will link".
-OTHER_AGENT = re.compile(
+OTHER_AGENT = compile_folded(
     r"\b(?:the\s+applicant|the\s+university|the\s+(?:study|research)\s+team|researchers?|we|they|the\s+sponsor|the\s+trust|the\s+investigators?)\s+(?:will|would|to|then|can|may)\b",
     re.IGNORECASE,
 )
-CHAINED_VERB = re.compile(
+CHAINED_VERB = compile_folded(
     rf"(?:,|\band\b|\bthen\b)\s+(?:to\s+|will\s+|would\s+|then\s+)*(?P<verb>{LINK_VERBS}|{DISSEMINATE_VERBS}|receiv\w*)\b(?P<object>[^.;,]{{0,160}})",
     re.IGNORECASE,
 )
 
-IDENTIFIABLE = re.compile(
+IDENTIFIABLE = compile_folded(
     r"\b(?:identifiable|identifiers?|confidential\s+patient\s+information|personal\s+data|CPI|NHS\s+numbers?|"
     r"dates?\s+of\s+(?:birth|death)|postcodes?|names?|addresses|hospital\s+numbers?|patient\s+identifiers?)\b",
     re.IGNORECASE,
 )
-NOT_IDENTIFIABLE = re.compile(
+NOT_IDENTIFIABLE = compile_folded(
     r"\b(?:pseudonymi[sz]\w*|anonymi[sz]\w*|de-?identified|aggregate\w*|non-identifiable|without\s+identifiers)\b",
     re.IGNORECASE,
 )
 
-REVIEW_CUE = re.compile(
+REVIEW_CUE = compile_folded(
     r"\b(?:annual\s+review|next\s+review|review\s+(?:report\s+)?(?:is\s+|will\s+be\s+)?due|review\s+date|first\s+review|due\s+for\s+(?:annual\s+)?review)\b",
     re.IGNORECASE,
 )
-EXPIRY_CUE = re.compile(
+EXPIRY_CUE = compile_folded(
     r"\b(?:expir\w*|lapse\w*|support\s+(?:will\s+)?end\w*|(?:valid|in\s+place|given|granted|supported)\s+until|until)\b",
     re.IGNORECASE,
 )
-RECEIVED_CUE = re.compile(r"\b(?:received|submitted|thank\s+you\s+for)\b", re.IGNORECASE)
-OPT_OUT = re.compile(
+RECEIVED_CUE = compile_folded(r"\b(?:received|submitted|thank\s+you\s+for)\b", re.IGNORECASE)
+OPT_OUT = compile_folded(
     r"\bnational\s+data\s+opt[\s-]?outs?\b|\bNDOO\b|\bnational\s+opt[\s-]?out\b|\bopt[\s-]?outs?\b",
     re.IGNORECASE,
 )
-EXEMPTION = re.compile(
+EXEMPTION = compile_folded(
     r"\b(?:exempt\w*|disappl\w*|set\s+aside|not\s+(?:be\s+)?(?:applied|apply|required|needed|necessary|respected|upheld)|"
     r"(?:does|do|will|would|shall|need|should)\s+not\s+(?:need\s+to\s+)?(?:be\s+)?(?:appl\w*|respect\w*|uphold)|n't\s+appl\w*)",
     re.IGNORECASE,
 )
-APPLIES = re.compile(r"\b(?:appl(?:y|ied|ies)|respected|upheld|honoured|adhere\w*|compl\w+)\b", re.IGNORECASE)
+APPLIES = compile_folded(
+    r"\b(?:appl(?:y|ied|ies)|respected|upheld|honoured|adhere\w*|compl\w+)\b", re.IGNORECASE
+)
 DECISIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "not_supported",
-        re.compile(
+        compile_folded(
             r"\bnot\s+(?:be\s+)?(?:supported|recommended\s+for\s+support)\b|\bsupport\s+(?:was|is)\s+not\s+(?:given|recommended)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "deferred",
-        re.compile(r"\b(?:was|is|been)\s+deferred\b|\bdecision\s+(?:was\s+)?deferred\b", re.IGNORECASE),
+        compile_folded(r"\b(?:was|is|been)\s+deferred\b|\bdecision\s+(?:was\s+)?deferred\b", re.IGNORECASE),
     ),
     (
         "provisional",
-        re.compile(
+        compile_folded(
             r"\b(?:provisionally|conditionally)\s+supported\b|\bprovisional\s+support\b|\bconditional\s+support\b",
             re.IGNORECASE,
         ),
     ),
     (
         "supported",
-        re.compile(
+        compile_folded(
             r"\b(?:fully\s+)?supported\b|\brecommended\s+(?:for|that)\s+support\b|\bsupport\s+(?:is|was|has\s+been)\s+(?:given|granted|recommended)\b",
             re.IGNORECASE,
         ),
     ),
 )
 MAX_AMENDMENT_FACTS = 5
-AMENDMENT_CHANGE = re.compile(
+AMENDMENT_CHANGE = compile_folded(
     r"\b(?:add\w*|includ\w*|extend\w*|extension|chang\w*|new|remov\w*|replac\w*|amend\w*)\b", re.IGNORECASE
 )
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.dates import find_dates
 from extractors.facts import DocumentFacts
 from extractors.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages, sentences
@@ -32,7 +33,7 @@ CONTACT_KINDS = CONSENT_MATERIALS | {"protocol", "cohort_communication", "privac
 
 # --- the information sheet a consent form cites --------------------------------------------------
 
-SHEET = re.compile(
+SHEET = compile_folded(
     r"\b(?:(?:participant|patient|parent(?:s'|'s|al)?|carer'?s?|guardian'?s?|consultee|adult|child(?:ren)?(?:'s)?|"
     r"young\s+person'?s?|relative'?s?|family|study|trial|main|full|short|summary|healthy\s+volunteer)\s+)*"
     r"(?:information\s+(?:sheet|leaflet|booklet|pack|document)s?|info\s+sheet)\b"
@@ -41,7 +42,7 @@ SHEET = re.compile(
 )
 CITED_WINDOW = 160
 # Words between the sheet's name and a version that show another document is meant.
-OTHER_DOCUMENT = re.compile(r"\bconsent\b|\bform\b|\bprotocol\b", re.IGNORECASE)
+OTHER_DOCUMENT = compile_folded(r"\bconsent\b|\bform\b|\bprotocol\b", re.IGNORECASE)
 
 # --- linkage ---------------------------------------------------------------------------------------
 
@@ -54,13 +55,13 @@ OTHER_NATIONAL = (
 )
 NATIONAL_BODY = re.compile(rf"\b(?:(?P<nhse>{NHS_ENGLAND})|(?P<other>{OTHER_NATIONAL}))")
 # A body named for another role than holding records: "funded by NHS England".
-OTHER_ROLE = re.compile(
+OTHER_ROLE = compile_folded(
     r"\b(?:fund\w*|commissioned|sponsored|supported|guidance|approved|reviewed|hosted|endorsed|led|run)\s+"
     r"(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Records that are national by nature: named with any verb of access, they mean linkage.
-NATIONAL_RECORDS = re.compile(
+NATIONAL_RECORDS = compile_folded(
     r"\b(?:central(?:ly\s+held)?|national|NHS[-\s]wide)\s+(?:NHS\s+|health\s+|medical\s+)?"
     r"(?:records?|databases?|registers?|registr(?:y|ies)|data(?:sets?|bases?)?|information)\b(?![\s-]*opt)"
     r"|\brecords?\s+(?:held|kept|stored|maintained)\s+(?:centrally|nationally|by\s+(?:the\s+)?NHS\b)"
@@ -71,33 +72,37 @@ NATIONAL_RECORDS = re.compile(
     re.IGNORECASE,
 )
 # Records that may be local ("your hospital records"): linkage only with a verb of linking.
-LOCAL_RECORDS = re.compile(
+LOCAL_RECORDS = compile_folded(
     r"\b(?:hospital|health|healthcare|medical|NHS|GP|patient|electronic\s+health|clinical)\s+"
     r"(?:records?|data|information|notes)\b|\bhospital\s+(?:admissions?|stays?|episodes?|visits?|attendances?|care)\b",
     re.IGNORECASE,
 )
-LINK_VERB = re.compile(
+LINK_VERB = compile_folded(
     r"\b(?:link(?:s|ed|ing|age)?|record[-\s]linkage|match(?:es|ed|ing)?|combin\w+|connect\w*|merg\w+|"
     r"join(?:ed|ing)?\s+(?:up|together|with))\b",
     re.IGNORECASE,
 )
-ACCESS_VERB = re.compile(
+ACCESS_VERB = compile_folded(
     r"\b(?:obtain\w*|receiv\w+|request\w*|collect\w*|access\w*|gather\w*|look(?:s|ed|ing)?\s+(?:at|up)|"
     r"review\w*|send\w*|sent|shar\w+|pass(?:es|ed|ing)?|provid\w+|giv(?:e|en|es|ing)|supply\w*|supplie[sd]|"
     r"transfer\w*|flag\w*|trac(?:e|ed|ing|k|ked|king)|follow(?:ed|ing)?[-\s]up|notif\w+|inform(?:ed)?\s+us|"
     r"find\s+out|check\w*|tells?\s+us|use[ds]?|using)\b",
     re.IGNORECASE,
 )
-ANY_RECORDS = re.compile(r"\b(?:records?|data|information|details)\b", re.IGNORECASE)
+ANY_RECORDS = compile_folded(r"\b(?:records?|data|information|details)\b", re.IGNORECASE)
 # The HRA standard statement: notes looked at by the study team, the sponsor or regulators.
-NOTES = re.compile(r"\b(?:medical|health|hospital|clinical|GP|patient)\s+(?:notes|records)\b", re.IGNORECASE)
-LOOKED_AT = re.compile(r"\blook(?:ed)?\s+at\b|\baccess\w*|\breview\w*|\binspect\w*|\bexamin\w+|\bsee\b", re.I)
-LOOKERS = re.compile(
+NOTES = compile_folded(
+    r"\b(?:medical|health|hospital|clinical|GP|patient)\s+(?:notes|records)\b", re.IGNORECASE
+)
+LOOKED_AT = compile_folded(
+    r"\blook(?:ed)?\s+at\b|\baccess\w*|\breview\w*|\binspect\w*|\bexamin\w+|\bsee\b", re.I
+)
+LOOKERS = compile_folded(
     r"\bindividuals\b|\bregulat\w+|\bsponsor\b|\bNHS\s+Trust\b|\bauthorit\w+|\bmonitor\w*|\baudit\w*|"
     r"\b(?:research|study|trial)\s+team\b|\bresponsible\s+persons?\b",
     re.IGNORECASE,
 )
-LINKAGE_PRECHECK = re.compile(
+LINKAGE_PRECHECK = compile_folded(
     r"link|match|combin|record|regist|death|NHS|HSCIC|ONS|national|central|notes|HES|routine", re.IGNORECASE
 )
 
@@ -105,7 +110,7 @@ LINKAGE_PRECHECK = re.compile(
 
 # What says a period is the document's: its use ("used", "valid") or the participants it was for
 # ("for participants recruited from ..."); a bare "recruitment will run from" is the study's.
-USE_CUE = re.compile(
+USE_CUE = compile_folded(
     r"\b(?:used|in\s+use|use\s+(?:from|between)|for\s+use|valid|effective|in\s+force|current|applie[sd]|"
     r"issued|given\s+to|distributed|approved\s+for\s+use|(?:period|dates?)\s+of\s+use)\b"
     r"|\b(?:participants|people|patients|those|children|adults|women|men|families|parents|anyone|everyone)\s+"
@@ -113,23 +118,25 @@ USE_CUE = re.compile(
     r"consented|consenting|taking\s+part)\b",
     re.IGNORECASE,
 )
-OPEN_CUE = re.compile(r"\b(?:used|in\s+use|for\s+use|valid|effective|in\s+force|current)\b", re.IGNORECASE)
-RANGE_OPENER = re.compile(r"\b(?:from|between|since|starting)\s+(?:the\s+)?$", re.IGNORECASE)
-RANGE_JOINT = re.compile(
+OPEN_CUE = compile_folded(
+    r"\b(?:used|in\s+use|for\s+use|valid|effective|in\s+force|current)\b", re.IGNORECASE
+)
+RANGE_OPENER = compile_folded(r"\b(?:from|between|since|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+RANGE_JOINT = compile_folded(
     r"^\s*(?:to|until|till|through|thru|and|up\s+to(?:\s+and\s+including)?|[-–—])\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
-OPEN_END = re.compile(
+OPEN_END = compile_folded(
     r"^\s*(?:onwards?|until\s+further\s+notice|to\s+(?:date|the\s+present))\b", re.IGNORECASE
 )
 CUE_REACH = 100
 CUE_GAP = 25  # "in use: 01/03/2019 - 31/08/2020": a range right after its cue needs no "from"
-PERIOD_PRECHECK = re.compile(r"\b(?:from|between|since|starting|use[ds]?|valid)\b", re.IGNORECASE)
+PERIOD_PRECHECK = compile_folded(r"\b(?:from|between|since|starting|use[ds]?|valid)\b", re.IGNORECASE)
 
 # --- contact with the cohort -----------------------------------------------------------------------
 
 CONTACT = tuple(
-    (value, re.compile(pattern, re.IGNORECASE))
+    (value, compile_folded(pattern, re.IGNORECASE))
     for value, pattern in (
         (
             "newsletter",
@@ -168,7 +175,7 @@ CONTACT = tuple(
         ),
     )
 )
-CONTACT_PRECHECK = re.compile(
+CONTACT_PRECHECK = compile_folded(
     r"news|bulletin|update|web|contact|touch|invit|approach|questionnaire|survey|address|move", re.IGNORECASE
 )
 

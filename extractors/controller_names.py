@@ -15,21 +15,23 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-PREDICATE = re.compile(
+from extractors.casefold import compile_folded
+
+PREDICATE = compile_folded(
     r"\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"
     r"appointed\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the\s+)?|both\s+)?(?:[\w-]+\s+(?:and|&)\s+(?:the\s+)?)?"
     r"(?:joint\s+|sole\s+|independent\s+|overall\s+|co-)?(?:data\s+)?controllers?\b",
     re.IGNORECASE,
 )
 # "X is the sponsor of the study and will act as the data controller": the subject is before the first verb.
-EARLIER_SUBJECT = re.compile(
+EARLIER_SUBJECT = compile_folded(
     r"\s(?:is|are)\b[^.;]{0,80}?,?\s+and(?:\s+(?:will|also|therefore|so))*\s*$", re.I
 )
-PAREN = re.compile(
+PAREN = compile_folded(
     r"\s*\(\s*(?:the\s+|together\s+)?[\"'‘’“”]?(?:joint\s+)?(?:data\s+)?controllers?[\"'‘’“”]?\s*\)",
     re.IGNORECASE,
 )
-FORWARD = re.compile(
+FORWARD = compile_folded(
     r"\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?[\"'’”]?\)?(?:\s+(?:for|of|under|in\s+respect\s+of|responsible\s+for)\s+"
     r"[^.;:|]{0,60}?)?\s+(?:is|are|will\s+be)\s+(?:jointly\s+)?"
     r"|\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?\s*[:|–?]\s*"

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from extractors.casefold import FoldedPattern, compile_folded
+
 DATA_FILE = Path(__file__).with_name("data") / "datasets.yaml"
 HES_ALL = "hes_*"
 
@@ -43,7 +45,7 @@ class Gazetteer:
     hes_part: re.Pattern[str]
     parts_by_key: dict[str, str]
     unless_next: dict[str, tuple[str, ...]]  # key of a name -> following words that veto it
-    not_after: re.Pattern[str]
+    not_after: re.Pattern[str] | FoldedPattern
     first_words: frozenset[str]  # every entry's first word, as written and in lower case
 
     def starts_entry(self, word: str) -> bool:
@@ -154,5 +156,5 @@ def gazetteer() -> Gazetteer:
         hes_part=re.compile(part),
         parts_by_key=parts_by_key,
         unless_next=unless_next,
-        not_after=re.compile(rf"(?i)\b(?:{not_after})\s*\(?\s*$"),
+        not_after=compile_folded(rf"(?i)\b(?:{not_after})\s*\(?\s*$"),
     )

@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from extractors.casefold import compile_alternation, fold
+from extractors.casefold import compile_alternation, compile_folded, fold
 from extractors.facts import DocumentFacts, Fact
 from extractors.spans import evidence_at
 from pipeline.findings import Evidence
@@ -30,7 +30,7 @@ TITLE_STYLES = ("Title", "Heading1", "Heading2", "Subtitle")
 CAG_FAMILY = "cag_letter"
 # A letter greets and signs off; a form, notice or report that only names a committee does not.
 LETTER_KINDS = (CAG_FAMILY, "rec_approval")
-LETTER_MARKS = re.compile(
+LETTER_MARKS = compile_folded(
     r"\bDear\s+\w|\bYours\s+(?:sincerely|faithfully|truly)\b|\bKind\s+regards\b", re.IGNORECASE
 )
 NOT_A_LETTER_FACTOR = 0.4

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.casefold import fold
+from extractors.casefold import compile_folded, fold
 from extractors.spans import join_soft_breaks, sentence_bounds
 
-CUES = re.compile(
+CUES = compile_folded(
     r"\b(no|not|never|none|neither|nor|without|cannot|can't|won't|don't|doesn't|isn't|aren't|"
     r"wouldn't|shouldn't|didn't|will\s+not|do\s+not|does\s+not|is\s+not|are\s+not|shall\s+not|"
     r"at\s+no\s+(?:time|point)|under\s+no\s+circumstances|excluding|excluded|removed|stripped|omitted)\b",
@@ -27,14 +27,14 @@ CUES = re.compile(
 )
 # Phrases that contain a cue word but deny nothing, and negative wording that denies nothing an
 # extractor looks for; both are blanked before cues are sought.
-FALSE_CUES = re.compile(
+FALSE_CUES = compile_folded(
     r"\b(no\s+later\s+than|no\s+longer\s+than|no\s+more\s+than|not\s+only|whether\s+or\s+not|"
     r"if\s+not|no\s+matter|not\s+least|cannot\s+be\s+identified|nothing\s+to\s+fix|no\s+objection|"
     r"do\s+not\s+hesitate)\b",
     re.IGNORECASE,
 )
 
-HARMLESS_NEGATIONS = re.compile(
+HARMLESS_NEGATIONS = compile_folded(
     r"\b(?:if|unless|should|whether|in\s+case|where)\s+(?:\w+\s+){1,3}?(?:do|does|did|would|are|is|can|could)?\s*"
     r"(?:not|n't|no\s+longer|never)\b"
     r"|\b(?:if|unless|should)\s+(?:\w+\s+){1,3}?(?:decide|choose|prefer|wish|want|ask)\s+not\b"
@@ -53,16 +53,16 @@ HARMLESS_NEGATIONS = re.compile(
     re.IGNORECASE,
 )
 
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = compile_folded(
     r"[;:]|,?\s+\bbut\b|\bhowever\b|\bexcept\b|\bother\s+than\b|\bapart\s+from\b|\bunless\b", re.IGNORECASE
 )
-SUBORDINATE = re.compile(
+SUBORDINATE = compile_folded(
     r"(?:,?\s+\b(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|since|such\s+that|meaning\s+that|"
     r"to\s+ensure|as\s+long\s+as|provided\s+that|whereas|while|whilst|until|before|after|once)\b)"
     r"|,\s+(?:which|who|whose|where|when)\b",
     re.IGNORECASE,
 )
-EXCEPTION_WORDS = re.compile(r"^\W*(except|other\s+than|apart\s+from)\b", re.IGNORECASE)
+EXCEPTION_WORDS = compile_folded(r"^\W*(except|other\s+than|apart\s+from)\b", re.IGNORECASE)
 
 
 # Every match of FALSE_CUES and of HARMLESS_NEGATIONS starts at a word that begins with one of these
@@ -123,13 +123,14 @@ def _blank(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> str:
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of `text` that holds [start, end)."""
     joined = join_soft_breaks(text)
+    folded = fold(joined)  # the patterns' spans are sought in it directly: only spans are needed
     left, right = sentence_bounds(text, start, end)
-    for match in CLAUSE_BREAK.finditer(joined, left, start):
+    for match in CLAUSE_BREAK.finditer_folded(folded, left, start):
         left = match.start() if EXCEPTION_WORDS.match(joined[match.start() : start]) else match.end()
-    for joint in SUBORDINATE.finditer(joined, left, start):
+    for joint in SUBORDINATE.finditer_folded(folded, left, start):
         left = joint.end()
     for pattern in (CLAUSE_BREAK, SUBORDINATE):
-        following = pattern.search(joined, end, right)
+        following = pattern.search_folded(folded, end, right)
         if following:
             right = following.start()
     return left, right
@@ -141,4 +142,4 @@ def is_negated(text: str, start: int, end: int) -> bool:
     left, right = clause_bounds(text, start, end)
     if EXCEPTION_WORDS.match(joined[left:start]):
         return False  # "... except your postcode": the exception to a denial is asserted
-    return CUES.search(masked_text(joined), left, right) is not None
+    return CUES.search_folded(fold(masked_text(joined)), left, right) is not None

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
+
 NHS_ENGLAND = "NHS England"
 PREDECESSORS = ("NHS Digital", "HSCIC", "Health and Social Care Information Centre", "NHS Information Centre")
 
-NHS_BODY = re.compile(
+NHS_BODY = compile_folded(
     r"\b(?:NHS\s+England(?:\s+and\s+Improvement)?|NHSE(?!\w)|NHS\s*Digital|NHSD(?!\w)|HSCIC|NHS\s+IC(?!\w)|"
     r"Health\s+and\s+Social\s+Care\s+Information\s+Cent(?:re|er)|"
     r"NHS\s+Information\s+Cent(?:re|er)(?:\s+for\s+[Hh]ealth\s+and\s+[Ss]ocial\s+[Cc]are)?|"

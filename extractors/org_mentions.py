@@ -39,9 +39,10 @@ ANCHOR_WORDS = tuple(sorted({a.rstrip(".") for a in SUFFIX_ANCHORS}))
 ANCHOR = re.compile(r"(?:" + "|".join(map(re.escape, ANCHOR_WORDS)) + r")\b")
 RUN_SEPARATORS = ",;:|\n"  # a name never spans these: a window around an anchor stops at them
 WINDOW = 200
-# A name wrapped onto the next line ("Oxford University Hospitals NHS\nFoundation Trust").
+# A name wrapped onto the next line ("Oxford University Hospitals NHS\nFoundation Trust"). The line
+# break comes first and the letter before it is tested after it, so that `re` looks only at breaks.
 NAME_CONTINUES = re.compile(
-    r"(?<=[A-Za-z'’])\n(?=(?:NHS\s+)?(?:Foundation\s+Trust|Trust|Hospitals?|Ltd|Limited|PLC|plc|LLP|Board|"
+    r"\n(?<=[A-Za-z'’]\n)(?=(?:NHS\s+)?(?:Foundation\s+Trust|Trust|Hospitals?|Ltd|Limited|PLC|plc|LLP|Board|"
     r"Council|Authority|Agency|Commission|(?:Institute|College|School|Academy|University)(?!\s+(?:of|for)\b)|"
     r"Health\s+Board)\b)"
 )

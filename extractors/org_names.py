@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.casefold import compile_folded
+
 NHS_ENGLAND = "NHS England"
 # NHS England and the names it had before (spec/domain.md, "Bodies and names"), in lower case.
 NHS_ENGLAND_FORMS = (
@@ -23,7 +25,7 @@ NHS_ENGLAND_FORMS = (
     r"nhs\s+ic",
     r"hscic",
 )
-NHS_ENGLAND_NAMES = re.compile(r"\b(?:" + "|".join(NHS_ENGLAND_FORMS) + r")\b", re.IGNORECASE)
+NHS_ENGLAND_NAMES = compile_folded(r"\b(?:" + "|".join(NHS_ENGLAND_FORMS) + r")\b", re.IGNORECASE)
 # The same names for scanning lower-cased text: no IGNORECASE and no leading \b, which lets the
 # engine skip ahead on first characters; the caller checks the left edge.
 NHS_ENGLAND_SCAN = re.compile(r"(?:" + "|".join(NHS_ENGLAND_FORMS) + r")(?!\w)")

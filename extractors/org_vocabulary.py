@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from extractors.casefold import compile_folded
+
 DATA_FILE = Path(__file__).with_name("data") / "organisations.yaml"
 _DATA = {
     key: frozenset(words) for key, words in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")).items()
@@ -37,12 +39,12 @@ ROLE_TO_ORG_WORDS = _DATA["role_to_org_words"]
 LABEL_PUNCTUATION = frozenset({":", "|", "-", "\u2013", "(", ",", "\n"})
 
 ROLE_CUES: dict[str, re.Pattern[str]] = {
-    "controller": re.compile(r"(?i)\b(?:joint\s+)?(?:data\s+)?controllers?(?:\s+in\s+common)?\b"),
-    "processor": re.compile(r"(?i)\b(?:data\s+)?(?:sub-?)?processors?\b"),
-    "sponsor": re.compile(r"(?i)\b(?:(?:research|study|trial)\s+)?sponsors?\b|\bsponsored\s+by\b"),
-    "applicant": re.compile(
+    "controller": compile_folded(r"(?i)\b(?:joint\s+)?(?:data\s+)?controllers?(?:\s+in\s+common)?\b"),
+    "processor": compile_folded(r"(?i)\b(?:data\s+)?(?:sub-?)?processors?\b"),
+    "sponsor": compile_folded(r"(?i)\b(?:(?:research|study|trial)\s+)?sponsors?\b|\bsponsored\s+by\b"),
+    "applicant": compile_folded(
         r"(?i)\bapplicant(?:\s+organi[sz]ations?)?\b"
         r"|\bapplication\s+(?:was\s+)?(?:made\s+|submitted\s+)?(?:from|by)\b"
     ),
 }
-ANY_ROLE_CUE = re.compile(r"(?i)controller|processor|sponsor|applica")
+ANY_ROLE_CUE = compile_folded(r"(?i)controller|processor|sponsor|applica")

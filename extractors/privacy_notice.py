@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded, compile_led
 from extractors.controller_names import controller_names
 from extractors.facts import DocumentFacts
 from extractors.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages
@@ -24,7 +25,8 @@ from pipeline.model import Block, Document, Part
 
 # --- NHS England as a source -----------------------------------------------------------------------
 
-BODY = re.compile(rf"\b(?:the\s+)?{NHS_ENGLAND}")
+# "\b(?:the\s+)?NAME", written as two alternatives so that both can start with a literal.
+BODY = compile_led(rf"\bthe\s+{NHS_ENGLAND}|{NHS_ENGLAND}")
 TRANSFER = (
     r"(?:send|sent|provid|suppl|return|releas|disseminat|shar|pass|giv|give|transfer|forward|disclos|"
     r"make\w*\s+(?:\w+\s+)?available|made\s+available|extract)\w*"
@@ -32,7 +34,7 @@ TRANSFER = (
 RECEIVE = r"(?:receiv|obtain|get|got|request|collect|access|gather|retriev|download|source|draw|take|come|came|apply|use)\w*"
 DATA_NOUN = r"(?:data|information|records?|details|extracts?|datasets?|statistics)"
 # Text just before the body: it gives the data ("data provided by NHS Digital") ...
-SOURCE_BEFORE = re.compile(
+SOURCE_BEFORE = compile_folded(
     rf"(?:\b{RECEIVE}\b[^.;]{{0,200}}?\bfrom|\b{DATA_NOUN}\s+(?:\w+\s+){{0,3}}?from|\bsources?\b[^.;]{{0,160}}?|"
     rf"\b{TRANSFER}\s+(?:to\s+us\s+|to\s+the\s+\w+\s+team\s+)?by|\b(?:held|kept|maintained|collected|linked)\s+by|"
     rf"\bapply(?:ing)?\s+to|\bcomes?\s+from|\bcame\s+from)\s+(?:\w+\s+)?$",
@@ -40,8 +42,8 @@ SOURCE_BEFORE = re.compile(
 )
 # ... or the body is the subject of a giving verb later in its clause ("NHS England will send us",
 # "NHS Digital links them to hospital records and returns the data to us"), with no new subject between.
-GIVE_VERB = re.compile(rf"\b(?:{TRANSFER}|link(?:s|ed|ing)?)\b", re.IGNORECASE)
-LINKS_TO_RECORDS = re.compile(
+GIVE_VERB = compile_folded(rf"\b(?:{TRANSFER}|link(?:s|ed|ing)?)\b", re.IGNORECASE)
+LINKS_TO_RECORDS = compile_folded(
     r"link(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to|with|against)\s+(?:\w+\s+){0,4}?(?:records?|data|datasets?|"
     r"Hospital\s+Episode\s+Statistics|HES|registrations?|statistics)\b",
     re.IGNORECASE,
@@ -50,16 +52,16 @@ GIVEN_TO_US = re.compile(
     r"[^.;]{0,80}?\b(?:us|back|to\s+(?:the\s+)?(?:study|research|university|researchers?|applicant|team)|to\s+[A-Z]\w*)\b"
 )
 # The body gives data to nobody in particular: "NHS Digital provides information about admissions".
-GIVES_DATA = re.compile(
+GIVES_DATA = compile_folded(
     rf"\s*(?:(?:us|the\s+study(?:\s+team)?)\s+with\s+)?(?:\w+\s+){{0,2}}?{DATA_NOUN}\b", re.IGNORECASE
 )
-NEW_SUBJECT = re.compile(r"\b(?:we|you|I)\b|\bthe\s+(?:study|research)\s+team\b", re.IGNORECASE)
-RECIPIENT_BEFORE = re.compile(r"\b(?:to|with|for)\s+(?:the\s+)?$", re.IGNORECASE)
-RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]{0,80}\))?\s*,?\s*(?:who|which)\b", re.IGNORECASE)
+NEW_SUBJECT = compile_folded(r"\b(?:we|you|I)\b|\bthe\s+(?:study|research)\s+team\b", re.IGNORECASE)
+RECIPIENT_BEFORE = compile_folded(r"\b(?:to|with|for)\s+(?:the\s+)?$", re.IGNORECASE)
+RELATIVE_AFTER = compile_folded(r"\s*(?:\([^)]{0,80}\))?\s*,?\s*(?:who|which)\b", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?:They|It)\b")
 GIVE_REACH = 220
 # A heading that opens a section about where the data come from; in it, naming the body names a source.
-SOURCE_SECTION = re.compile(
+SOURCE_SECTION = compile_folded(
     r"^\s*(?:\d+[.)]?\s*)?(?:where\s+(?:does\s+)?(?:your|the|we\s+get\s+(?:your|the))?\s*(?:personal\s+)?"
     r"(?:information|data)\s*(?:comes?\s+from|do\s+we\s+get)?|sources?\s+of\s+(?:your\s+|the\s+)?(?:personal\s+)?"
     r"(?:information|data)|where\s+we\s+get\s+(?:your|the)\s+(?:personal\s+)?(?:information|data)(?:\s+from)?|"
@@ -67,29 +69,29 @@ SOURCE_SECTION = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 SECTION_BLOCKS = 3
-SOURCE_HEADER = re.compile(r"\bsources?\b|\bwhere\b.*\bfrom\b|\bprovided\s+by\b", re.IGNORECASE)
+SOURCE_HEADER = compile_folded(r"\bsources?\b|\bwhere\b.*\bfrom\b|\bprovided\s+by\b", re.IGNORECASE)
 
 # --- the national data opt-out ---------------------------------------------------------------------
 
-OPT_OUT = re.compile(
+OPT_OUT = compile_folded(
     r"\bnational\s+(?:data\s+)?opt[\s-]?outs?\b|\bNDOO\b|your[\s-]nhs[\s-]data[\s-]matters|"
     r"\bopt(?:ed|ing)?[\s-]?out\s+of\s+(?:your\s+|their\s+)?confidential\s+(?:patient\s+)?information\s+being\s+used",
     re.IGNORECASE,
 )
-NOT_APPLIED = re.compile(r"\b(?:not|n't|exempt\w*|disapplied)\b", re.IGNORECASE)
+NOT_APPLIED = compile_folded(r"\b(?:not|n't|exempt\w*|disapplied)\b", re.IGNORECASE)
 
 # --- lawful basis ----------------------------------------------------------------------------------
 
-ARTICLE_6 = re.compile(
+ARTICLE_6 = compile_folded(
     r"(?<![\d.(])6\s*(?:\(\s*1\s*\)|\.\s*1)\s*(?:\(\s*(?P<a>[a-f])\s*\)|[.\s]?\s*(?P<b>[a-f])\b)",
     re.IGNORECASE,
 )
-ARTICLE_9 = re.compile(
+ARTICLE_9 = compile_folded(
     r"(?<![\d.(])9\s*(?:\(\s*2\s*\)|\.\s*2)\s*(?:\(\s*(?P<a>[a-j])\s*\)|[.\s]?\s*(?P<b>[a-j])\b)",
     re.IGNORECASE,
 )
-ARTICLE_WORD = re.compile(r"\bart(?:icle|\.)?s?\s*$", re.IGNORECASE)
-BASIS_CONTEXT = re.compile(
+ARTICLE_WORD = compile_folded(r"\bart(?:icle|\.)?s?\s*$", re.IGNORECASE)
+BASIS_CONTEXT = compile_folded(
     r"\b(?:lawful|legal)\s+(?:bas[ie]s|grounds?|conditions?)|\bbasis\s+for\s+(?:processing|using|holding|collecting)|"
     r"\bGDPR\b|General\s+Data\s+Protection|Data\s+Protection\s+(?:Act|law|legislation|Regulation)|\barticles?\s+[69]\b|"
     r"special\s+categor|conditions?\s+for\s+processing|\brel(?:y|ies|ying)\s+on\b|"
@@ -99,7 +101,7 @@ BASIS_CONTEXT = re.compile(
 CONTEXT_REACH = 250
 HEADING_CHARS = 150
 BY_NAME: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (fact, value, re.compile(pattern, re.IGNORECASE))
+    (fact, value, compile_folded(pattern, re.IGNORECASE))
     for fact, value, pattern in (
         (
             "lawful_basis_article6",
@@ -146,16 +148,16 @@ BY_NAME: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     )
 )
 # Names that only data protection law uses: they need no words about the legal basis around them.
-SELF_EVIDENT = re.compile(
+SELF_EVIDENT = compile_folded(
     r"public\s+task|task\s+(?:carried\s+out\s+)?in\s+the\s+public|legitimate\s+interest|official\s+authority",
     re.I,
 )
 # All the names in one pass; a group per name, so the match tells which basis it is.
-ANY_NAME = re.compile(
+ANY_NAME = compile_folded(
     "|".join(f"(?P<n{i}>{p.pattern})" for i, (_, _, p) in enumerate(BY_NAME)), re.IGNORECASE
 )
-RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
-BASIS_PRECHECK = re.compile(
+RATHER_THAN = compile_folded(r"\b(?:rather\s+than|instead\s+of)\s+$", re.IGNORECASE)
+BASIS_PRECHECK = compile_folded(
     r"\b[69]\s*[(.]|public|legitimate|legal|vital|contract|consent|research|archiving|health|diagnosis",
     re.IGNORECASE,
 )
@@ -163,7 +165,7 @@ BASIS_PRECHECK = re.compile(
 # --- rights ----------------------------------------------------------------------------------------
 
 OBJECTION = tuple(
-    (value, re.compile(pattern, re.IGNORECASE))
+    (value, compile_folded(pattern, re.IGNORECASE))
     for value, pattern in (
         (
             "right_to_object",
@@ -189,13 +191,15 @@ OBJECTION = tuple(
     )
 )
 ICO = re.compile(r"\bInformation\s+Commissioner(?:['’]s\s+Office|['’]s)?|\bICO\b|\bico\.org\.uk\b")
-COMPLAINT = re.compile(r"complain|concern|unhappy|not\s+happy|dissatisfied|lodge|raise|report|right", re.I)
-REGISTRATION = re.compile(r"\bregist(?:ered|ration)\b", re.IGNORECASE)
-RIGHTS_PRECHECK = re.compile(
+COMPLAINT = compile_folded(
+    r"complain|concern|unhappy|not\s+happy|dissatisfied|lodge|raise|report|right", re.I
+)
+REGISTRATION = compile_folded(r"\bregist(?:ered|ration)\b", re.IGNORECASE)
+RIGHTS_PRECHECK = compile_folded(
     r"object|opt|want|wish|prefer|rather|ask\s+us|tell\s+us|Commissioner|ICO|ico\.org", re.I
 )
 
-PRECHECK = re.compile(
+PRECHECK = compile_folded(
     rf"controller|{NHS_ENGLAND}|opt[\s-]?out|data[\s-]matters|NDOO|{BASIS_PRECHECK.pattern}|{RIGHTS_PRECHECK.pattern}",
     re.IGNORECASE,
 )

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.facts import DocumentFacts, Fact
 from extractors.spans import evidence_at
 from pipeline.model import Document, Part
 
 PURPOSE_KINDS = {"cag_approval", "cag_amendment", "s251_application", "protocol", "data_request"}
-ANCHORS = re.compile(
+ANCHORS = compile_folded(
     r"(?:^|\n)\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:purpose\s+of\s+(?:the\s+)?(?:application|study|research|project|processing)|"
     r"(?:study\s+)?aims?(?:\s+and\s+objectives)?|summary\s+of\s+(?:the\s+)?(?:application|proposal|project|study)|"
     r"lay\s+summary|purpose)\s*[:\-–]?\s*(?=\n|$)"

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.facts import DocumentFacts
 from extractors.record import FactRecorder, append_unique
 from extractors.spans import join_soft_breaks
 from pipeline.model import Block, Document, Part
 
 SEP = r"\s*[/\\\-\u2010\u2011\u2013]\s*"
-CAG_MODERN = re.compile(rf"(?<![\w/])(\d{{2}}){SEP}CAG{SEP}(\d{{4}})(?![\w/])", re.IGNORECASE)
+CAG_MODERN = compile_folded(rf"(?<![\w/])(\d{{2}}){SEP}CAG{SEP}(\d{{4}})(?![\w/])", re.IGNORECASE)
 CAG_OLDER = re.compile(
     r"(?<!\w)(?:CAG|ECC|PIAG)\s*\d{1,2}(?:\s*[-\u2010\u2011\u2013]\s*\d{2})?\s*\(\s*[a-z]\s*\)\s*/\s*\d{4}(?!\d)"
 )
@@ -32,14 +33,14 @@ REC_CONTEXT_BEFORE = 160  # characters of the sentence (or previous line) search
 REC_CONTEXT_AFTER = 80
 # "IRAS", then only label words and punctuation, then 6 or 7 digits that are not one group of a
 # longer number (a phone number's last group, a date).
-IRAS_ID = re.compile(
+IRAS_ID = compile_folded(
     r"\bIRAS\b"
     r"(?P<gap>(?:[\s:#|().,\-\u2013]|(?i:project|study|application|form|ident(?:ifier)?|id|number|no|ref|"
     r"reference|code|is|for|this|the|was|of)\b\.?){0,16}?)"
     r"(?<!\d[\s\-])(?P<id>\d{6,7})(?!\d)(?![/.]\d)(?![ \-]\d{3})",
     re.IGNORECASE,
 )
-DARS = re.compile(
+DARS = compile_folded(
     r"(?<![\w-])(?:DARS[-\u2010\u2011\u2013])?NIC[-\u2010\u2011\u2013](\d{4,6})[-\u2010\u2011\u2013]([A-Z0-9]{5})"
     r"(?:[-\u2010\u2011\u2013]v\d+\.\d+)?(?![\w])",
     re.IGNORECASE,
@@ -48,19 +49,19 @@ DARS = re.compile(
 # ("20/CAG/0067 (previously 16/CAG/0056)"); "backward" cues put the previous one first
 # ("16/CAG/0056, now 20/CAG/0067").
 RENUMBER_GAP_LIMIT = 80
-FORWARD_CUES = re.compile(
+FORWARD_CUES = compile_folded(
     r"\b(?:previously|formerly|prev\.|replaces|replacing|supersedes|superseding|in\s+place\s+of|"
     r"(?:previous|former|old|original)\s+(?:CAG\s+)?(?:ref(?:erence)?|number)s?(?:\s+(?:was|is))?|"
     r"renumbered\s+from|transferred\s+from)\b",
     re.IGNORECASE,
 )
-BACKWARD_CUES = re.compile(
+BACKWARD_CUES = compile_folded(
     r"\b(?:replaced\s+by|superseded\s+by|now|became|has\s+become|renumbered(?!\s+from)(?:\s+(?:as|to))?|"
     r"(?:new|current)\s+(?:CAG\s+)?(?:ref(?:erence)?|number)(?:\s+(?:is|was))?|transferred\s+to|changed\s+to)\b",
     re.IGNORECASE,
 )
-RENUMBERING_BEFORE = re.compile(r"\b(?:renumbered|transferred|changed|moved)\s+from\s*$", re.IGNORECASE)
-TO_ONLY = re.compile(r"^\W*(?:to|->|→)\W*$", re.IGNORECASE)
+RENUMBERING_BEFORE = compile_folded(r"\b(?:renumbered|transferred|changed|moved)\s+from\s*$", re.IGNORECASE)
+TO_ONLY = compile_folded(r"^\W*(?:to|->|→)\W*$", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z]|\n\s*\n")
 # Cheap tests that decide which of the patterns above a block needs (most blocks need none).
 REC_SHAPE = re.compile(r"\d{2}\s?/\s?(?:[A-Z]{2}|H\d{4})\s?/\s?\d")

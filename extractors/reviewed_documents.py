@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.dates import find_dates
 from extractors.facts import DocumentFacts, Fact
 from extractors.kinds import classify_title
@@ -18,16 +19,18 @@ from extractors.versions import find_versions
 from pipeline.model import Block, Document, Part
 
 LETTER_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review", "rec_approval"}
-HEADING = re.compile(
+HEADING = compile_folded(
     r"\b(?:documents?\s+(?:reviewed|considered|submitted|approved)|reviewed\s+documents|approved\s+documents|"
     r"the\s+following\s+documents?|list\s+of\s+documents)\b",
     re.IGNORECASE,
 )
 # A table's header row as PDF text: "Document Version Date" on one line.
-TABLE_HEADER = re.compile(
+TABLE_HEADER = compile_folded(
     r"^\s*(?:documents?|title|description)\s+(?:version|date)\b.*$", re.IGNORECASE | re.MULTILINE
 )
-BARE_VERSION = re.compile(r"^\s*(?:v(?:ersion)?\.?\s*)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\s*$", re.IGNORECASE)
+BARE_VERSION = compile_folded(
+    r"^\s*(?:v(?:ersion)?\.?\s*)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\s*$", re.IGNORECASE
+)
 LIST_LINES_AFTER_HEADING = 25
 
 

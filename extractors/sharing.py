@@ -19,21 +19,22 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.facts import DocumentFacts
 from extractors.statements import FactSink, Passage, as_written, passages, sentences
 from pipeline.model import Document
 
-GIVE = re.compile(
+GIVE = compile_folded(
     r"\b(?:shar(?:e|es|ed|ing)|(?:make|made|makes|making)\s+(?:[\w,'-]+\s+){0,6}?available|pass(?:es|ed|ing)?(?:\s+on)?|"
     r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|transfer(?:s|red|ring)?|giv(?:e|es|en|ing)|releas(?:e|es|ed|ing)|"
     r"send|sent|supply|supplied|offer(?:ed)?|grant(?:ed)?|allow(?:ed|s)?|access(?:ed)?|us(?:e|ed|ing)|see|view(?:ed)?|"
     r"analys(?:e|ed)|deposit(?:ed)?|archiv(?:e|ed))\b",
     re.IGNORECASE,
 )
-SELL = re.compile(
+SELL = compile_folded(
     r"\b(?:sell|sells|selling|sold|sale)\b|\bsub[-\s]?licen[cs](?:e|es|ed|ing)\b", re.IGNORECASE
 )
-RECIPIENT = re.compile(
+RECIPIENT = compile_folded(
     r"\b(?:(?:any|other|external|outside|independent|approved|bona\s+fide|accredited|authorised|authorized|"
     r"legitimate|genuine|academic|commercial|international|overseas|future|UK|national)\s+)+"
     r"(?:and\s+(?:\w+\s+)?)?(?:researchers?|research\s+(?:teams?|groups?|organisations?|institutions?|studies|projects?)|"
@@ -47,17 +48,17 @@ RECIPIENT = re.compile(
     re.IGNORECASE,
 )
 # The recipient is said to be within the study: not onward.
-WITHIN_STUDY = re.compile(
+WITHIN_STUDY = compile_folded(
     r"\s*(?:who\s+(?:are\s+)?)?(?:working\s+on|involved\s+in|in|within|on|of|from|at)\s+(?:this|the|our)\s+"
     r"(?:study|project|trial|research\s+team|study\s+team|team|consortium)\b",
     re.IGNORECASE,
 )
-ONLY_PARTNERS = re.compile(r"\bonly\s+(?:be\s+)?(?:shared\s+)?(?:with|to|by)\b", re.IGNORECASE)
-DATA = re.compile(
+ONLY_PARTNERS = compile_folded(r"\bonly\s+(?:be\s+)?(?:shared\s+)?(?:with|to|by)\b", re.IGNORECASE)
+DATA = compile_folded(
     r"\b(?:data|information|records?|datasets?|details|samples?|answers|responses)\b", re.IGNORECASE
 )
-RESULTS_ONLY = re.compile(r"\b(?:results|findings|publications?|conclusions|reports?)\b", re.IGNORECASE)
-PRECHECK = re.compile(
+RESULTS_ONLY = compile_folded(r"\b(?:results|findings|publications?|conclusions|reports?)\b", re.IGNORECASE)
+PRECHECK = compile_folded(
     r"third[-\s]part|other\s|external|approved|commercial|industry|sell|sold|sale|licen|access|availab|bona|"
     r"repositor|archive|companies|outside|anyone",
     re.IGNORECASE,
@@ -65,10 +66,10 @@ PRECHECK = re.compile(
 CLAUSE_REACH = 150
 # Verbs whose subject gets the data: they count when the recipient does them ("other researchers may
 # use", "used by approved researchers"), not when we do.
-AGENT_VERB = re.compile(r"us(?:e|ed|ing)|see|view(?:ed)?|analys(?:e|ed)|access(?:ed)?", re.IGNORECASE)
-BY = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+AGENT_VERB = compile_folded(r"us(?:e|ed|ing)|see|view(?:ed)?|analys(?:e|ed)|access(?:ed)?", re.IGNORECASE)
+BY = compile_folded(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A form's field and its answer: "Sub-licensing: No", "Sale of data | Not applicable".
-LABEL_ANSWER = re.compile(
+LABEL_ANSWER = compile_folded(
     r"[\w\s-]{0,30}?\s*[:|–-]\s*(yes|no|none|n/?a|not\s+applicable|not\s+planned)\b", re.IGNORECASE
 )
 HEADING = re.compile(r"(?:[\w'-]+\s*){1,5}[?:]?")

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from extractors.casefold import compile_folded, fold
 from pipeline.findings import QUOTE_LIMIT, Evidence
 from pipeline.model import Block, Document
 
@@ -23,11 +24,11 @@ WRAPPED_LINE = 45
 HARD_END = ".!?"
 LINE_BREAK = re.compile("\n")
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]\s|\(?[a-z]\)\s|[•·▪■□☐❑●○◦*\-–]\s)")
-JOINING_TAIL = re.compile(
+JOINING_TAIL = compile_folded(
     r"(?:[,:(&/\-–]|\b(?:and|or|of|the|to|a|an|by|with|from|for|in|on|that|your|our))$", re.I
 )
 # A full stop after these is not a sentence end ("art. 6.1.e", "e.g. NHS Digital").
-ABBREVIATION = re.compile(
+ABBREVIATION = compile_folded(
     r"\b(?:arts?|e\.g|i\.e|nos?|dr|st|mr|mrs|ms|prof|etc|vs?|ref|para|sec|reg|approx|vol|fig|tel|incl)\.$",
     re.I,
 )
@@ -64,10 +65,11 @@ def join_soft_breaks(text: str) -> str:
 def sentence_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where each sentence break of the joined text starts and ends."""
     joined = join_soft_breaks(text)
+    folded = fold(joined)
     found = [
         m
         for m in SENTENCE_END.finditer(joined)
-        if not ABBREVIATION.search(joined, max(0, m.start() - 8), m.start())
+        if not ABBREVIATION.search_folded(folded, max(0, m.start() - 8), m.start())
     ]
     return tuple(m.start() for m in found), tuple(m.end() for m in found)
 

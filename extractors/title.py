@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.casefold import compile_folded
 from extractors.dates import find_dates
 from extractors.facts import DocumentFacts, Fact
 from pipeline.findings import Evidence
@@ -39,7 +40,7 @@ def extract_title(document: Document, facts: DocumentFacts) -> None:
     )
 
 
-SALUTATION = re.compile(r"^\s*dear\s+\w", re.IGNORECASE)
+SALUTATION = compile_folded(r"^\s*dear\s+\w", re.IGNORECASE)
 SUBJECT_PREFIX = re.compile(r"^\s*(?:re|subject|ref)\s*[:\-–]\s*", re.IGNORECASE)
 LETTER_OPENING_LINES = 25
 
@@ -62,7 +63,7 @@ def _subject_after_salutation(blocks):
 
 # Lines of a letterhead or address block, not a title: a UK postcode, a phone number, an e-mail or
 # web address, a salutation, or a date standing alone.
-NOT_A_TITLE = re.compile(
+NOT_A_TITLE = compile_folded(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b(?:tel|telephone|phone|fax|email|e-mail)\b|@|www\.|https?://|^dear\b",
     re.IGNORECASE,
 )

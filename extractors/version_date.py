@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.casefold import compile_folded
 from extractors.dates import DateMention, find_dates
 from extractors.facts import DocumentFacts, Fact
 from extractors.spans import evidence_at
@@ -25,7 +26,7 @@ LETTER_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review", "rec_appro
 
 # Document nouns, to tell a document's own version from one it cites.
 DOC_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+    (kind, compile_folded(pattern, re.IGNORECASE))
     for kind, pattern in (
         (
             "participant_information_sheet",
@@ -47,9 +48,9 @@ SAME_KIND = {
     "cag_annual_review": {"letter"},
     "rec_approval": {"letter"},
 }
-TEMPLATE = re.compile(r"\btemplate\b|\bform\s+\d+[a-z]?\b", re.IGNORECASE)
+TEMPLATE = compile_folded(r"\btemplate\b|\bform\s+\d+[a-z]?\b", re.IGNORECASE)
 # Words just before a date that give it another role than the document's date.
-OTHER_ROLE = re.compile(
+OTHER_ROLE = compile_folded(
     r"(meeting|met|held|received|receipt|submitted|submission|birth|born|d\.?o\.?b|death|died|review\s+(?:is\s+)?due|"
     r"due\s+(?:by|on)?|expir\w*|valid\s+(?:until|to)|until|to|from|between|since|before|after|by|no\s+later\s+than|"
     r"ends?|ending|started?|starting|commenc\w*|deadline|visit|appointment|approved\s+on|"
@@ -58,7 +59,7 @@ OTHER_ROLE = re.compile(
     r"recruit\w*|period|during|in\s+force\s+(?:from|until))\W*$",
     re.IGNORECASE,
 )
-OWN_DATE_LABEL = re.compile(
+OWN_DATE_LABEL = compile_folded(
     r"(version\s+date|date\s+of\s+(?:this\s+)?(?:version|issue|letter|document)|issue\s+date|date\s+issued|issued(?:\s+on)?|"
     r"last\s+(?:updated|reviewed|revised)|updated(?:\s+on)?|effective\s+(?:from|date)|published|"
     r"dated|date)\s*[:\-–]?\s*$",
@@ -67,6 +68,7 @@ OWN_DATE_LABEL = re.compile(
 PAGE_COUNTER = re.compile(r"\bpage\s+\d+\s+(?:of\s+\d+)?", re.IGNORECASE)
 # A date followed by a clock time is a print or export stamp ("14/03/2024, 09:12"), not the document's.
 CLOCK_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+DIGITS = re.compile(r"\d+")
 LETTER_OPENING_LINES = 30
 TITLE_LINES = 15
 
@@ -78,6 +80,7 @@ class _Line:
     end: int
     text: str
     region: str  # footer, header, running, title, body, table
+    template: bool  # the line names a template or a numbered form: its version and date are not ours
 
 
 @dataclass(slots=True)
@@ -125,6 +128,9 @@ def _lines(document: Document):
     for block in blocks:
         offset = 0
         raw_lines = block.text.split("\n")
+        # A line that matches TEMPLATE is a place where it matches in the block (what follows a
+        # line is a line break, as its end is to the line alone): a block without one has no such line.
+        any_template = TEMPLATE.search(block.text) is not None
         for number, text in enumerate(raw_lines):
             start, end = offset, offset + len(text)
             offset = end + 1
@@ -144,11 +150,12 @@ def _lines(document: Document):
                 region = "body"
             if region in ("title", "body"):
                 seen_title += 1
-            yield _Line(block, start, end, text, region)
+            template = any_template and TEMPLATE.search(block.text, start, end) is not None
+            yield _Line(block, start, end, text, region, template)
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip().lower())
+    return DIGITS.sub("#", text.strip().lower())
 
 
 def _running_lines(blocks: list[Block]) -> set[str]:
@@ -191,7 +198,7 @@ REGION_SCORE = {"footer": 4.0, "header": 3.0, "running": 3.5, "title": 2.5, "bod
 def _best_version(lines: list[_Line], kind: str) -> _Candidate | None:
     best: _Candidate | None = None
     for order, line in enumerate(lines):
-        if TEMPLATE.search(line.text):
+        if line.template:
             continue
         if kind in LETTER_KINDS and line.region not in ("footer", "header", "running"):
             continue  # a letter's body and tables speak of other documents' versions
@@ -220,7 +227,7 @@ def _best_date(lines: list[_Line], kind: str, version: _Candidate | None) -> _Ca
         return _letter_date(lines)
     best: _Candidate | None = None
     for order, line in enumerate(lines):
-        if TEMPLATE.search(line.text) or line.region == "table":
+        if line.template or line.region == "table":
             continue
         for mention in find_dates(line.text):
             before = PAGE_COUNTER.sub("", line.text[: mention.start])
@@ -249,7 +256,7 @@ def _letter_date(lines: list[_Line]) -> _Candidate | None:
     """A letter's date: the first date near the top that stands alone or is labelled "Date"."""
     fallback: _Candidate | None = None
     for order, line in enumerate(lines[:LETTER_OPENING_LINES]):
-        if line.region == "table" or TEMPLATE.search(line.text):
+        if line.region == "table" or line.template:
             continue
         for mention in find_dates(line.text):
             if mention.precision != "day":

@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.casefold import compile_folded
+
 # UK documents label versions "Version 2.0", "Ver. 3", "v2.0", "v.3", "Rev. 2", "Revision 4" and
 # "Issue 2"; the label is kept so that a newsletter's issue number, an edition rather than a
 # version, can be told apart by the caller.
-VERSION = re.compile(
+VERSION = compile_folded(
     r"(?<![A-Za-z])(?P<label>version|vers\.|ver\.?|v\.?|revision|rev\.?|issue)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*"
     r"(?P<value>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\d/])(?!\.\d)",
     re.IGNORECASE,
 )
 # "v" alone needs the number right after it (v2.0, V 3, v.3) and no letter before: not "Nov
 # 2019". Words that end in v (e.g. "Kyiv 2") are excluded by the lookbehind.
-BARE_V = re.compile(r"(?<![A-Za-z])v\.?\s?\d", re.IGNORECASE)
+BARE_V = compile_folded(r"(?<![A-Za-z])v\.?\s?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
