@@ -185,7 +185,58 @@ def _top_level_bar(phrase: str) -> bool:
 # --- any IGNORECASE pattern ----------------------------------------------------------------------
 
 
-def compile_folded(source: str, flags: int = 0) -> re.Pattern[str] | FoldedPattern:
+def compile_folded(source: str, flags: int = 0) -> re.Pattern[str] | DeferredPattern:
+    """`folded_pattern(source, flags)`, prepared on first use: reading, rewriting and compiling
+    the extractors' 150 patterns took ~0.2 s at import, paid by runs that use few of them (one
+    document, a re-run from the cache). A pattern without IGNORECASE is compiled at once."""
+    if source.startswith("(?i)"):
+        source, flags = source[4:], flags | re.IGNORECASE
+    if not flags & re.IGNORECASE or flags & (re.ASCII | re.VERBOSE | re.LOCALE):
+        return re.compile(source, flags)
+    return DeferredPattern(source, flags)
+
+
+class DeferredPattern:
+    """A `folded_pattern` made on first use; from then on its methods are the made pattern's own.
+    `pattern` and `flags` are known at once, so that other patterns can be built from it."""
+
+    METHODS = (
+        "search",
+        "match",
+        "fullmatch",
+        "finditer",
+        "findall",
+        "sub",
+        "subn",
+        "search_folded",
+        "finditer_folded",
+        "groups",
+        "groupindex",
+        "needles",
+        "folded",
+    )
+
+    def __init__(self, source: str, flags: int):
+        self.pattern = source
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only for a name not yet set: the first use. Makes the pattern and takes its
+        methods as this object's own, so later calls go straight to them."""
+        if name not in self.METHODS:
+            raise AttributeError(name)
+        made = folded_pattern(self.pattern, self.flags)
+        for method in self.METHODS:
+            if hasattr(made, method):
+                setattr(self, method, getattr(made, method))
+        self.made = made
+        return getattr(made, name)
+
+    def __repr__(self) -> str:
+        return f"compile_folded({self.pattern!r}, {self.flags!r})"
+
+
+def folded_pattern(source: str, flags: int = 0) -> re.Pattern[str] | FoldedPattern:
     """`re.compile(source, flags)`, matched in folded text where that gives the same result.
 
     With IGNORECASE (in `flags`, or a leading `(?i)`), the pattern's ASCII letters are written in

@@ -13,11 +13,13 @@ import pytest
 
 import extractors
 from extractors.casefold import (
+    DeferredPattern,
     FoldedMatch,
     FoldedPattern,
     compile_folded,
     compile_led,
     fold,
+    folded_pattern,
     lead_with_literals,
     lower_literals,
     needles,
@@ -86,7 +88,7 @@ def assert_same(slow: re.Pattern[str], fast, text: str, rng: random.Random) -> N
 
 @pytest.mark.parametrize("source", PATTERNS)
 def test_folded_pattern_matches_as_ignorecase_does(source: str) -> None:
-    fast = compile_folded(source, re.IGNORECASE)
+    fast = folded_pattern(source, re.IGNORECASE)
     assert isinstance(fast, FoldedPattern)
     slow = re.compile(source, re.IGNORECASE)
     rng = random.Random(source)
@@ -95,7 +97,7 @@ def test_folded_pattern_matches_as_ignorecase_does(source: str) -> None:
 
 
 def test_groups_are_read_from_the_text_as_written() -> None:
-    pattern = compile_folded(r"\b(?P<body>nhs\s+(digital|england))\b", re.IGNORECASE)
+    pattern = folded_pattern(r"\b(?P<body>nhs\s+(digital|england))\b", re.IGNORECASE)
     match = pattern.search("Sent to \u0130 the NHS  DIGITAL team")
     assert match is not None
     assert match.group() == match[0] == "NHS  DIGITAL"
@@ -106,7 +108,7 @@ def test_groups_are_read_from_the_text_as_written() -> None:
 
 
 def test_a_long_text_with_no_needle_is_not_searched_and_finds_nothing() -> None:
-    pattern = compile_folded(r"\b(?:lawful|legal)\s+basis\b|\bGDPR\b", re.IGNORECASE)
+    pattern = folded_pattern(r"\b(?:lawful|legal)\s+basis\b|\bGDPR\b", re.IGNORECASE)
     assert isinstance(pattern, FoldedPattern) and pattern.needles == ("basis", "gdpr")
     text = "nothing here but words " * 20
     assert pattern.search(text) is None and list(pattern.finditer(text)) == []
@@ -115,15 +117,15 @@ def test_a_long_text_with_no_needle_is_not_searched_and_finds_nothing() -> None:
 
 
 def test_what_cannot_be_folded_is_compiled_as_it_is() -> None:
-    assert isinstance(compile_folded(r"NHS\s+England"), re.Pattern)  # case matters: kept so
-    assert isinstance(compile_folded(r"nhs", re.IGNORECASE | re.ASCII), re.Pattern)
-    assert isinstance(compile_folded(r"[A-z]+", re.IGNORECASE), re.Pattern)  # a range lowering changes
-    assert isinstance(compile_folded(r"(a)\1", re.IGNORECASE), re.Pattern)  # a back reference
-    assert isinstance(compile_folded("caf\u00e9", re.IGNORECASE), re.Pattern)  # a cased letter outside ASCII
-    assert isinstance(compile_folded("stra\u00dfe", re.IGNORECASE), re.Pattern)  # its upper case is "SS"
-    assert isinstance(compile_folded(r"x(?-i:Y)", re.IGNORECASE), re.Pattern)
-    assert isinstance(compile_folded(r"(?i)NHS\s+England"), FoldedPattern)
-    assert isinstance(compile_folded(r"[A-Z]{2}\d+", re.IGNORECASE), FoldedPattern)
+    assert isinstance(folded_pattern(r"NHS\s+England"), re.Pattern)  # case matters: kept so
+    assert isinstance(folded_pattern(r"nhs", re.IGNORECASE | re.ASCII), re.Pattern)
+    assert isinstance(folded_pattern(r"[A-z]+", re.IGNORECASE), re.Pattern)  # a range lowering changes
+    assert isinstance(folded_pattern(r"(a)\1", re.IGNORECASE), re.Pattern)  # a back reference
+    assert isinstance(folded_pattern("caf\u00e9", re.IGNORECASE), re.Pattern)  # a cased letter outside ASCII
+    assert isinstance(folded_pattern("stra\u00dfe", re.IGNORECASE), re.Pattern)  # its upper case is "SS"
+    assert isinstance(folded_pattern(r"x(?-i:Y)", re.IGNORECASE), re.Pattern)
+    assert isinstance(folded_pattern(r"(?i)NHS\s+England"), FoldedPattern)
+    assert isinstance(folded_pattern(r"[A-Z]{2}\d+", re.IGNORECASE), FoldedPattern)
 
 
 def test_compile_led_rewrites_only_what_is_matched_as_written() -> None:
@@ -210,7 +212,10 @@ def extractor_patterns() -> list[tuple[str, FoldedPattern]]:
     found: dict[int, tuple[str, FoldedPattern]] = {}
 
     def walk(value, name: str) -> None:
-        if isinstance(value, FoldedPattern):
+        if isinstance(value, DeferredPattern):
+            value.search("")  # made on first use
+            walk(value.made, name)
+        elif isinstance(value, FoldedPattern):
             found.setdefault(id(value), (name, value))
         elif isinstance(value, tuple | list):
             for index, item in enumerate(value):
@@ -250,3 +255,15 @@ def test_every_folded_pattern_of_the_extractors_matches_as_ignorecase_does(name:
         ]
     for _ in range(40):
         assert_same(slow, pattern, text_from(rng, variants + WORDS[:30], rng.randint(1, 30)), rng)
+
+
+def test_compile_folded_defers_the_work_to_first_use_and_then_gets_out_of_the_way() -> None:
+    pattern = compile_folded(r"(?i)\bNHS\s+(?P<body>England)\b")
+    assert isinstance(pattern, DeferredPattern) and "made" not in vars(pattern)
+    assert pattern.pattern == r"\bNHS\s+(?P<body>England)\b" and pattern.flags & re.IGNORECASE
+    match = pattern.search("Data from nhs ENGLAND only")
+    assert match.group("body") == "ENGLAND" and match.span() == (10, 21)
+    assert isinstance(pattern.made, FoldedPattern) and vars(pattern)["search"] == pattern.made.search
+    assert isinstance(compile_folded(r"NHS"), re.Pattern)  # case-sensitive: compiled at once
+    unfoldable = compile_folded(r"(a)\1", re.IGNORECASE)
+    assert unfoldable.search("xAa").span() == (1, 3) and isinstance(unfoldable.made, re.Pattern)
