@@ -219,6 +219,7 @@ class DeferredPattern:
     def __init__(self, source: str, flags: int):
         self.pattern = source
         self.flags = flags
+        DEFERRED.append(self)
 
     def __getattr__(self, name: str) -> Any:
         """Called only for a name not yet set: the first use. Makes the pattern and takes its
@@ -234,6 +235,16 @@ class DeferredPattern:
 
     def __repr__(self) -> str:
         return f"compile_folded({self.pattern!r}, {self.flags!r})"
+
+
+DEFERRED: list[DeferredPattern] = []
+
+
+def prepare_deferred() -> None:
+    """Make every deferred pattern now: for a process that will fork workers, so that each worker
+    starts with them made instead of making them itself."""
+    for pattern in DEFERRED:
+        pattern.search("")
 
 
 def folded_pattern(source: str, flags: int = 0) -> re.Pattern[str] | FoldedPattern:

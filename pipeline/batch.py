@@ -232,7 +232,7 @@ def run_batch(
     rows: list[dict] = [{} for _ in plan.targets]
     if use_cache:
         check = partial(check, use_cache=True)
-    outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.run", "pipeline.views"))
+    outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
     # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
     with closing(outcomes):
         for index, outcome in outcomes:
