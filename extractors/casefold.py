@@ -189,11 +189,22 @@ def compile_folded(source: str, flags: int = 0) -> re.Pattern[str] | DeferredPat
     """`folded_pattern(source, flags)`, prepared on first use: reading, rewriting and compiling
     the extractors' 150 patterns took ~0.2 s at import, paid by runs that use few of them (one
     document, a re-run from the cache). A pattern without IGNORECASE is compiled at once."""
-    if source.startswith("(?i)"):
-        source, flags = source[4:], flags | re.IGNORECASE
-    if not flags & re.IGNORECASE or flags & (re.ASCII | re.VERBOSE | re.LOCALE):
+    source, flags = _leading_flag(source, flags)
+    if not _may_fold(flags):
         return re.compile(source, flags)
     return DeferredPattern(source, flags)
+
+
+def _leading_flag(source: str, flags: int) -> tuple[str, int]:
+    """A leading `(?i)` taken out of the source into the flags."""
+    if source.startswith("(?i)"):
+        return source[4:], flags | re.IGNORECASE
+    return source, flags
+
+
+def _may_fold(flags: int) -> bool:
+    """IGNORECASE, without a flag that changes what folding would have to mirror."""
+    return bool(flags & re.IGNORECASE) and not flags & (re.ASCII | re.VERBOSE | re.LOCALE)
 
 
 class DeferredPattern:
@@ -224,8 +235,8 @@ class DeferredPattern:
     def __getattr__(self, name: str) -> Any:
         """Called only for a name not yet set: the first use. Makes the pattern and takes its
         methods as this object's own, so later calls go straight to them."""
-        if name not in self.METHODS:
-            raise AttributeError(name)
+        if name not in self.METHODS or "made" in self.__dict__:
+            raise AttributeError(name)  # not a pattern's, or one the made pattern lacks
         made = folded_pattern(self.pattern, self.flags)
         for method in self.METHODS:
             if hasattr(made, method):
@@ -255,9 +266,8 @@ def folded_pattern(source: str, flags: int = 0) -> re.Pattern[str] | FoldedPatte
     finds the same matches, spans and groups as the IGNORECASE pattern, several times faster.
     Otherwise (no IGNORECASE, the ASCII flag, a construct that could differ) the compiled pattern
     itself is returned."""
-    if source.startswith("(?i)"):
-        source, flags = source[4:], flags | re.IGNORECASE
-    if not flags & re.IGNORECASE or flags & (re.ASCII | re.VERBOSE | re.LOCALE):
+    source, flags = _leading_flag(source, flags)
+    if not _may_fold(flags):
         return re.compile(source, flags)
     lowered = lower_literals(source)
     if lowered is None or not foldable(lowered):
@@ -726,19 +736,19 @@ class FoldedPattern:
         return f"compile_folded({self.pattern!r}, {self.flags!r})"
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
-        folded = string.lower() if len(string) < CACHED_LENGTH and string.isascii() else fold(string)
+        folded = fold(string)
         if self._absent(folded, pos, endpos):
             return None
         match = self.folded.search(folded, pos, endpos)
         return None if match is None else FoldedMatch(match, string)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
-        folded = string.lower() if len(string) < CACHED_LENGTH and string.isascii() else fold(string)
+        folded = fold(string)
         match = self.folded.match(folded, pos, endpos)
         return None if match is None else FoldedMatch(match, string)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> FoldedMatch | None:
-        folded = string.lower() if len(string) < CACHED_LENGTH and string.isascii() else fold(string)
+        folded = fold(string)
         match = self.folded.fullmatch(folded, pos, endpos)
         return None if match is None else FoldedMatch(match, string)
 
