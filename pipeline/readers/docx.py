@@ -189,8 +189,8 @@ class _BlockBuilder:
     def _table(self, element, part: Part, section: int | None) -> None:
         self.tables += 1
         table_number = self.tables
-        for row_number, row in enumerate(_rows(element), start=1):
-            cells = tuple(clean_cell(paragraph_text(cell)) for cell in _cells(row))
+        for row_number, row in enumerate(_children(element, TR), start=1):
+            cells = tuple(clean_cell(paragraph_text(cell)) for cell in _children(row, TC))
             if not any(cells):
                 continue
             self.blocks.append(
@@ -234,24 +234,16 @@ def _collect(element, out: list[str]) -> None:
             _collect(child, out)
 
 
-def _rows(table):
-    for child in table:
-        if child.tag == TR:
+def _children(element, tag: str):
+    """The children of `element` with `tag` (a table's rows, a row's cells), with those a content
+    control wraps."""
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from (row for row in content if row.tag == TR)
-
-
-def _cells(row):
-    for child in row:
-        if child.tag == TC:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from (cell for cell in content if cell.tag == TC)
+                yield from (inner for inner in content if inner.tag == tag)
 
 
 def _style_of(paragraph) -> str | None:
