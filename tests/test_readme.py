@@ -48,3 +48,26 @@ def test_every_data_file_is_packaged() -> None:
                 if not any(fnmatch(relative, pattern) for pattern in config.get(package, [])):
                     missing.append(f"{package}/{relative}")
     assert missing == []
+
+
+def test_both_readme_commands_install_the_lock() -> None:
+    """A fresh machine gets the versions the tests passed with: both set-up commands use the lock."""
+    commands = [line for line in readme().splitlines() if line.startswith("python3 -m venv .venv")]
+    assert len(commands) == 2
+    assert all("-c requirements.lock" in command for command in commands)
+
+
+def test_the_lock_pins_every_dependency_of_the_package() -> None:
+    """Every direct dependency and test extra of pyproject.toml is pinned (==) in requirements.lock,
+    so a moved release cannot change what CI installs."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [*config["dependencies"], *config["optional-dependencies"]["test"]]
+    names = {re.split(r"[<>=!~\[ ;]", item, maxsplit=1)[0].lower().replace("_", "-") for item in wanted}
+    lock = (ROOT / "requirements.lock").read_text()
+    pinned = {
+        match.group(1).lower().replace("_", "-")
+        for match in re.finditer(r"^([A-Za-z0-9_.-]+)==\S+", lock, flags=re.M)
+    }
+    assert names - pinned == set()

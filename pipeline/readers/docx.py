@@ -22,6 +22,7 @@ from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text_tools import clean_cell, clean_text
+from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
 from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -80,11 +81,10 @@ def _open(data: bytes, limits: Limits):
                     "the file is a zip archive but not a Word document (no [Content_Types].xml)"
                 )
             for name in names:
-                if _declares_dtd(archive, name):
-                    raise UnreadableDocument(
-                        f"the DOCX part {name} declares a DTD or entities, which Word never writes "
-                        "(an entity-expansion or external-entity attack?); refused"
-                    )
+                with archive.open(name) as stream:
+                    check_xml_part(stream, name)
+    except UnsafeXml as exc:
+        raise UnreadableDocument(str(exc)) from None
     except ZIP_ERRORS as exc:
         raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
     try:
@@ -103,29 +103,6 @@ def _open(data: bytes, limits: Limits):
         raise UnreadableDocument(f"the file is not a Word document ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml and zip errors surface in many shapes
         raise UnreadableDocument(f"the DOCX cannot be parsed ({type(exc).__name__}: {exc})") from None
-
-
-def _declares_dtd(archive: zipfile.ZipFile, name: str) -> bool:
-    """Whether the part, read as XML up to its root element, has a DOCTYPE (where entities live).
-
-    The XML parser itself decides, so neither a long comment before the DOCTYPE nor a UTF-16 part
-    hides one; nothing is expanded or fetched. A part that is not XML (an image) stops at once.
-    """
-    with archive.open(name) as stream:
-        events = etree.iterparse(
-            stream,
-            events=("start",),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-        )
-        try:
-            for _event, element in events:
-                return element.getroottree().docinfo.doctype != ""
-        except etree.XMLSyntaxError:
-            return False  # not XML, or broken: python-docx reports it if it needs the part
-    return False
 
 
 def _headers_and_footers(document) -> tuple[list, list]:

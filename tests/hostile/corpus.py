@@ -209,6 +209,12 @@ def utf16_entity_docx() -> bytes:
     return docx_with_document_xml(xml.encode("utf-16"))
 
 
+def utf32_entity_docx() -> bytes:
+    """The external entity in a UTF-32 part: an encoding Word never writes, refused as such."""
+    xml = EXTERNAL_DTD.decode() + (BODY % b"&xxe;").decode()
+    return docx_with_document_xml(xml.encode("utf-32"))
+
+
 def declared_bomb_docx() -> bytes:
     """A real DOCX plus a part that declares 2 GB (its data is 1 KB): refused before inflating."""
     bomb = zeros_deflated(1)
@@ -309,6 +315,7 @@ FOLDER_EXPECT: dict[str, Expect] = {
     "docx/external-entity.docx": Expect("unreadable", "declares a DTD or entities"),
     "docx/entity-after-long-prolog.docx": Expect("unreadable", "declares a DTD or entities"),
     "docx/entity-in-utf16-part.docx": Expect("unreadable", "declares a DTD or entities"),
+    "docx/entity-in-utf32-part.docx": Expect("unreadable", "an encoding Word never writes"),
     "docx/no-main-part.docx": Expect("unreadable", "word/document.xml"),
     "zips/nested.zip": Expect("unreadable", "nested archives are not opened"),
     "names/file with  two spaces .txt": Expect("ok"),
@@ -356,6 +363,7 @@ def folder_contents() -> dict[str, bytes]:
         "docx/external-entity.docx": external_entity_docx(),
         "docx/entity-after-long-prolog.docx": entity_after_long_prolog_docx(),
         "docx/entity-in-utf16-part.docx": utf16_entity_docx(),
+        "docx/entity-in-utf32-part.docx": utf32_entity_docx(),
         "docx/no-main-part.docx": no_main_part_docx(),
         "zips/nested.zip": zipfile_bytes({"inner/letter.pdf": letter}),
         "names/file with  two spaces .txt": b"Notes of the steering group meeting.\n",
