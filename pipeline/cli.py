@@ -79,16 +79,22 @@ def limit_options(command):
             metavar="MB",
             help="Most a DOCX or a .zip bundle may inflate to (default 500).",
         ),
+        click.option(
+            "--max-memory-mb",
+            type=positive,
+            metavar="MB",
+            help="Memory the worker reading one document may take (default 1024).",
+        ),
     )
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _limits(max_file_mb, max_pages, timeout, max_inflated_mb):
+def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb):
     from pipeline.limits import Limits
 
-    return Limits.from_options(max_file_mb, max_pages, timeout, max_inflated_mb)
+    return Limits.from_options(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extractors import DocumentFacts, extract
 from pipeline.bundle import BundleError, open_bundle
-from pipeline.errors import LimitExceeded
-from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.load import load_document
 from pipeline.model import Status
 from pipeline.report import SCHEMA_VERSION, document_dict
+from pipeline.run import document_reader
 from pipeline.views import inert
 from pipeline.views.facts_text import render_facts_text
 
@@ -20,13 +19,8 @@ def extract_file(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> tuple
     """The facts of one document as text or JSON, and whether the document could be read."""
     if path.is_dir() or path.suffix.lower() == ".zip":
         raise BundleError(f"{path} is a bundle: extract reads one document (use `check` for a bundle)")
-    with open_bundle(path, limits) as bundle:
-        document = load_document(bundle.files[0], limits)
-    try:
-        with time_limit(limits.max_seconds_per_document, "reading the document"):
-            document.facts = extract(document)
-    except LimitExceeded as exc:  # as `check` does: over time is unreadable (DOC-001), with no facts
-        document.status, document.reason, document.facts = Status.UNREADABLE, str(exc), DocumentFacts()
+    with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
+        document = load_document(bundle.files[0], limits, reader=reader)
     data = inert(document_dict(document))
     readable = document.status is Status.OK
     if fmt == "json":

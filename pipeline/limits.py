@@ -22,6 +22,7 @@ LIMIT_OPTIONS = {
     "max_pages": "--max-pages",
     "max_seconds_per_document": "--timeout",
     "max_inflated_bytes": "--max-inflated-mb",
+    "max_memory_bytes": "--max-memory-mb",
 }
 
 
@@ -34,6 +35,8 @@ class Limits:
     max_compression_ratio: float = 200.0  # per zip member; real DOCX parts stay far below
     max_members: int = 10_000  # files in a .zip bundle or parts in a DOCX
     max_text_chars: int = 20_000_000  # text kept from one document
+    # Memory one document's reading may take, enforced on the worker that reads it (pipeline.isolation).
+    max_memory_bytes: int = 1024 * MB
 
     @classmethod
     def from_options(
@@ -42,6 +45,7 @@ class Limits:
         max_pages: int | None = None,
         timeout: float | None = None,
         max_inflated_mb: float | None = None,
+        max_memory_mb: float | None = None,
     ) -> Limits:
         """The defaults, with whichever of the command line's limit options were given."""
         given = {
@@ -49,6 +53,7 @@ class Limits:
             "max_pages": max_pages,
             "max_seconds_per_document": timeout,
             "max_inflated_bytes": None if max_inflated_mb is None else int(max_inflated_mb * MB),
+            "max_memory_bytes": None if max_memory_mb is None else int(max_memory_mb * MB),
         }
         return cls(**{name: value for name, value in given.items() if value is not None})
 
@@ -71,6 +76,13 @@ def over_file_size(size: int, limits: Limits) -> str:
     return (
         f"the file is {megabytes(size)}, over the limit of {megabytes(limits.max_file_bytes)} a file "
         + raise_with("max_file_bytes")
+    )
+
+
+def over_memory(limits: Limits) -> str:
+    return (
+        f"reading the document went over the memory limit of {limits.max_memory_bytes // MB:,} MB "
+        + raise_with("max_memory_bytes")
     )
 
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checks import run_checks
 from checks.context import CheckContext
-from extractors import DocumentFacts, extract
 from pipeline.bundle import Bundle, open_bundle
-from pipeline.errors import DarsError, LimitExceeded
-from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
-from pipeline.load import load_document, store_document
-from pipeline.model import Document, Status
+from pipeline.errors import DarsError
+from pipeline.isolation import DocumentReader, isolation_wanted
+from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.load import load_document
 from pipeline.report import Report
 from pipeline.request import LoadedRequest, RequestProblem, load_request
 
@@ -32,15 +33,9 @@ def check_path(
 
     With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
     others are added to it."""
-    with open_bundle(path, limits) as bundle:
-        documents = [load_document(file, limits, cache) for file in bundle.files]
+    with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
+        documents = [load_document(file, limits, cache, reader) for file in bundle.files]
         request = _load_request(bundle)
-    for document in documents:
-        if document.facts is not None:  # from the cache
-            continue
-        extract_within_limit(document, limits)
-        if cache is not None:
-            store_document(document, limits, cache)
     as_of_date = (
         as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
     )
@@ -57,13 +52,15 @@ def check_path(
     )
 
 
-def extract_within_limit(document: Document, limits: Limits) -> None:
-    """Extract a document's facts; a document over the time limit is unreadable (DOC-001) and adds none."""
-    try:
-        with time_limit(limits.max_seconds_per_document, "reading the document"):
-            document.facts = extract(document)
-    except LimitExceeded as exc:
-        document.status, document.reason, document.facts = Status.UNREADABLE, str(exc), DocumentFacts()
+@contextmanager
+def document_reader(limits: Limits) -> Iterator[DocumentReader | None]:
+    """An isolated worker to read documents in (`pipeline.isolation`), or None to read them here
+    when DARS_EVIDENCE_IN_PROCESS=1."""
+    if not isolation_wanted():
+        yield None
+        return
+    with DocumentReader(limits) as reader:
+        yield reader
 
 
 def _load_request(bundle: Bundle) -> LoadedRequest | None:

@@ -42,7 +42,8 @@ def bundle(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files parsed from here on."""
+    """The names of the files parsed from here on (in this process: a worker's parses are its own)."""
+    monkeypatch.setenv("DARS_EVIDENCE_IN_PROCESS", "1")
     seen: list[str] = []
     real = pipeline.load.parse
 

@@ -37,6 +37,8 @@ TIME_ZONE_FILES = (
     "/etc/sysconfig/clock",
     "/etc/conf.d/clock",
 )
+# The document reader caps its memory at what it holds plus the limit (pipeline.isolation).
+OWN_PROCESS_FILES = ("/proc/self/statm",)
 TIME_ZONE_ROOTS = (Path("/usr/share/zoneinfo"), Path("/usr/lib/zoneinfo"))
 # multiprocessing's own files: its fork server listens on a socket (`listener-*`) in a temporary
 # folder (`pymp-*`), which tempfile first probes by writing and removing a file of 8 random letters.
@@ -80,7 +82,7 @@ class Run:
             path for path in self.paths("list") if path not in (".", str(self.cwd)) and not path.isdigit()
         ]
         for path in [*self.paths("open"), *listed, *self.changed]:
-            if path in TIME_ZONE_FILES or MULTIPROCESSING_FILES.search(path):
+            if path in TIME_ZONE_FILES or path in OWN_PROCESS_FILES or MULTIPROCESSING_FILES.search(path):
                 continue
             resolved = Path(os.path.normpath(self.cwd / path))
             if not any(resolved == root or root in resolved.parents for root in roots):

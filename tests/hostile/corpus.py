@@ -36,8 +36,14 @@ class Expect:
     """What the report must say of one file: its status and a piece of its reason (or a note)."""
 
     status: str  # ok, no_text, unreadable
-    reason: str | None = None  # a substring of the reason (unreadable) or of a note (ok)
+    # A substring of the reason (unreadable) or of a note (ok); a tuple when either of two limits may
+    # be met first, depending on the machine's speed.
+    reason: str | tuple[str, ...] | None = None
     pages: int | None = None
+
+    def found_in(self, text: str) -> bool:
+        reasons = self.reason if isinstance(self.reason, tuple) else (self.reason,)
+        return any(reason in text for reason in reasons)
 
 
 # --- PDFs -----------------------------------------------------------------------------------------
@@ -49,6 +55,57 @@ def encrypted_pdf() -> bytes:
     drawing.drawString(72, 720, "Confidential outcome letter")
     drawing.save()
     return buffer.getvalue()
+
+
+def repeated_deflate(unit: bytes, total: int) -> bytes:
+    """A zlib stream of `unit` repeated to `total` bytes, made without compressing `total` bytes:
+    one megabyte is compressed and fully flushed (no reference crosses the flush), and that block
+    is repeated. The checksum of the whole is computed from the megabyte's."""
+    chunk = unit * (MB // len(unit))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    count = total // len(chunk)
+    checksum = 1
+    for _ in range(count):  # adler32 of the whole, a megabyte at a time (cheap: no inflation)
+        checksum = zlib.adler32(chunk, checksum)
+    return b"\x78\xda" + block * count + b"\x03\x00" + struct.pack(">I", checksum)
+
+
+def stream_bomb_pdf(unit: bytes, total: int) -> bytes:
+    """A one-page PDF whose content stream is `unit` repeated to `total` bytes, flated twice, so a
+    few kilobytes inflate to `total`: a Flate bomb."""
+    stream = zlib.compress(repeated_deflate(unit, total), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def zeros_bomb_pdf() -> bytes:
+    """About 12 KB that inflate to 4 GiB of zeros: PDFium would hold them all in memory."""
+    return stream_bomb_pdf(bytes(4096), 4096 * MB)
+
+
+def text_operator_bomb_pdf() -> bytes:
+    """About 2 KB whose content stream inflates to 256 MiB of text operators: PDFium builds an
+    object for each, and used to abort the whole process (SIGABRT)."""
+    return stream_bomb_pdf(b"BT /F1 12 Tf 10 10 Td (A) Tj ET\n", 256 * MB)
 
 
 def long_pdf(pages: int = 1000) -> bytes:
@@ -298,6 +355,11 @@ FOLDER_EXPECT: dict[str, Expect] = {
     "pdf/corrupt.pdf": Expect("unreadable", "corrupt or truncated"),
     "pdf/encrypted.pdf": Expect("unreadable", "encrypted: it needs a password"),
     "pdf/scan.pdf": Expect("no_text", pages=3),
+    "pdf/flate bomb 4 GiB.pdf": Expect("unreadable", "memory limit of 1,024 MB (raise it with --max-memory-mb)"),
+    "pdf/text operators 256 MiB.pdf": Expect(
+        "unreadable",
+        ("memory limit of 1,024 MB (raise it with --max-memory-mb)", "(raise it with --timeout)"),
+    ),
     "pdf/protocol appendix 1000 pages.pdf": Expect("ok", pages=1000),
     "misnamed/photo.pdf": Expect("unreadable", "named .pdf but is a PNG image"),
     "misnamed/random.pdf": Expect("unreadable", "named .pdf but is binary data"),
@@ -348,6 +410,8 @@ def folder_contents() -> dict[str, bytes]:
         "pdf/corrupt.pdf": b"%PDF-1.7\n" + random_bytes(4000, 1),
         "pdf/encrypted.pdf": encrypted_pdf(),
         "pdf/scan.pdf": blank_pdf_bytes(3),
+        "pdf/flate bomb 4 GiB.pdf": zeros_bomb_pdf(),
+        "pdf/text operators 256 MiB.pdf": text_operator_bomb_pdf(),
         "pdf/protocol appendix 1000 pages.pdf": long_pdf(1000),
         "misnamed/photo.pdf": PNG,
         "misnamed/random.pdf": random_bytes(4096, 2),
