@@ -13,7 +13,6 @@ import argparse
 import json
 from pathlib import Path
 
-from extractors import extract
 from pipeline.bundle import open_bundle
 from pipeline.limits import DEFAULT_LIMITS
 from pipeline.load import load_document
@@ -27,7 +26,7 @@ def snapshot(bundle: Path) -> dict[str, dict]:
             document = load_document(file, DEFAULT_LIMITS)
             if document.status is not Status.OK:
                 continue
-            facts = extract(document)
+            facts = document.facts  # load_document parses and extracts
             documents[file.path] = {
                 "kind": facts.kind,
                 "title": facts.title,
