@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extractors.casefold import compile_folded
+from extractors.date_roles import REVIEW_TOPIC, date_role
 from extractors.dates import find_dates
 from extractors.facts import DocumentFacts, Fact
 from extractors.negation import is_negated
@@ -75,15 +76,10 @@ NOT_IDENTIFIABLE = compile_folded(
     re.IGNORECASE,
 )
 
-REVIEW_CUE = compile_folded(
-    r"\b(?:annual\s+review|next\s+review|review\s+(?:report\s+)?(?:is\s+|will\s+be\s+)?due|review\s+date|first\s+review|due\s+for\s+(?:annual\s+)?review)\b",
-    re.IGNORECASE,
-)
 EXPIRY_CUE = compile_folded(
     r"\b(?:expir\w*|lapse\w*|support\s+(?:will\s+)?end\w*|(?:valid|in\s+place|given|granted|supported)\s+until|until)\b",
     re.IGNORECASE,
 )
-RECEIVED_CUE = compile_folded(r"\b(?:received|submitted|thank\s+you\s+for)\b", re.IGNORECASE)
 OPT_OUT = compile_folded(
     r"\bnational\s+data\s+opt[\s-]?outs?\b|\bNDOO\b|\bnational\s+opt[\s-]?out\b|\bopt[\s-]?outs?\b",
     re.IGNORECASE,
@@ -237,21 +233,12 @@ def _identifiable(text: str) -> bool:
 def _dates_with_roles(
     document: Document, facts: DocumentFacts, block: Block, start: int, sentence: str
 ) -> None:
-    review = REVIEW_CUE.search(sentence)
-    expiry = EXPIRY_CUE.search(sentence)
-    if not review and not expiry:
+    """Review-due and expiry dates, each by the words that govern it (`date_roles`)."""
+    if not REVIEW_TOPIC.search(sentence) and not EXPIRY_CUE.search(sentence):
         return
     for mention in find_dates(sentence):
-        if review and not (
-            RECEIVED_CUE.search(sentence[: mention.start])
-            and not re.search(r"\bdue\b", sentence, re.IGNORECASE)
-        ):
-            name = "review_due"
-        elif expiry and (re.search(r"\bsupport\b|\bexpir", sentence, re.IGNORECASE)):
-            name = "support_expires"
-        else:
-            continue
-        if any(f.value == mention.iso for f in facts.named(name)):
+        name = date_role(sentence, mention.start)
+        if name is None or any(f.value == mention.iso for f in facts.named(name)):
             continue
         facts.add(
             Fact(
@@ -261,7 +248,6 @@ def _dates_with_roles(
                 extractor=f"cag_letters:{name}",
             )
         )
-        return
 
 
 def _opt_out(document: Document, facts: DocumentFacts, block: Block, start: int, sentence: str) -> None:
