@@ -102,6 +102,23 @@ LOOKERS = compile_folded(
     r"\b(?:research|study|trial)\s+team\b|\bresponsible\s+persons?\b",
     re.IGNORECASE,
 )
+# Statements, not mentions: a sentence about other or earlier research ("Previous national studies
+# have used Hospital Episode Statistics") tells the reader nothing about their own records, unless
+# it speaks to them or of them ("you", "your", "I", "my": a consent form's own voice).
+BACKGROUND = compile_folded(
+    r"\b(?:previous|earlier|past|prior|other|similar|many|several)\s+(?:national\s+|large\s+|UK\s+)?"
+    r"(?:studies|research|projects?|trials?|surveys?|cohorts?)\b|"
+    r"\b(?:has|have|had)\s+(?:already\s+|previously\s+|successfully\s+)?(?:been\s+)?"
+    r"(?:shown|used|found|demonstrated|suggested|helped|allowed|enabled)\b|"
+    r"\bin\s+the\s+past\b|\b(?:was|were)\s+(?:previously\s+)?used\b",
+    re.IGNORECASE,
+)
+# Whose data a sentence speaks of: the reader's ("you", "I", a consent form's own voice), or this
+# study's ("we", "our", "this study", "participants").
+THIS_STUDY = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e|[Ww]e|[Uu]s|[Oo]ur|[Tt]his\s+(?:study|research|project|trial)|"
+    r"[Tt]he\s+(?:study|research)\s+team|[Pp]articipants?)\b"
+)
 LINKAGE_PRECHECK = compile_folded(
     r"link|match|combin|record|regist|death|NHS|HSCIC|ONS|national|central|notes|HES|routine", re.IGNORECASE
 )
@@ -234,6 +251,8 @@ def _linkage_sentence(passage: Passage, start: int, end: int, sink: FactSink) ->
     """One sentence: linkage when a verb of linking meets any records, or any verb of access meets
     records that are national by nature or a national body; else perhaps the medical-notes statement."""
     text = passage.text[start:end]
+    if BACKGROUND.search(text) and not THIS_STUDY.search(text):
+        return  # background about other research, not a statement about the reader's records
     body = next((b for b in NATIONAL_BODY.finditer(text) if not OTHER_ROLE.search(text, 0, b.start())), None)
     links = list(LINK_VERB.finditer(text))
     anchor = body or NATIONAL_RECORDS.search(text)

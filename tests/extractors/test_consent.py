@@ -340,3 +340,33 @@ def test_consent_registered_in_the_extract_pipeline() -> None:
     facts = facts_of(document)
     assert facts.kind == "consent_form"
     assert values(facts, "cited_pis_version") == ["1.1"]
+
+
+# --- statements, not mentions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hospital Episode Statistics have been used by other research groups to track readmissions for asthma.",
+        "Earlier research linking cancer registry data with hospital records has shown that survival varies.",
+        "Records held by NHS Digital were used in the past to study outcomes after surgery.",
+        "Similar trials have linked NHS records to measure long-term outcomes.",
+    ],
+)
+def test_background_about_other_research_is_not_a_linkage_statement(sentence: str) -> None:
+    facts = consent_facts(["Background", sentence], kind="participant_information_sheet")
+    assert values(facts, "linkage_statement") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Previous studies have used Hospital Episode Statistics, and we will do the same with your records.",
+        "As in earlier research, NHS England will link your NHS number to hospital records.",
+        "We have used NHS Digital's records of hospital stays to follow up participants since 2015.",
+    ],
+)
+def test_a_background_word_does_not_hide_a_statement_about_this_study(sentence: str) -> None:
+    facts = consent_facts(["Linking records", sentence], kind="participant_information_sheet")
+    assert values(facts, "linkage_statement") != []
