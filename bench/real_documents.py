@@ -42,6 +42,9 @@ EVIDENCE_KINDS = {
     "privacy_notice",
 }
 SET_FACTS = ("identifiers", "datasets", "controllers")
+# The tool writes Hospital Episode Statistics as a whole ("HES", "hospital records") as `hes_*`;
+# domain.md: it covers every hes_* dataset, which is how the keys write it.
+HES_FAMILY = ("hes_apc", "hes_op", "hes_ae", "hes_cc")
 FLAG_FACTS = ("linkage", "nhs_england_source")
 
 
@@ -53,9 +56,18 @@ def read(text: bytes) -> dict:
     return {
         "kind": facts.kind,
         "identifiers": sorted(set(facts.identifiers)),
-        "datasets": sorted(set(facts.datasets)),
+        "datasets": sorted(
+            {
+                item
+                for dataset in facts.datasets
+                for item in (HES_FAMILY if dataset == "hes_*" else (dataset,))
+            }
+        ),
+        # Named as controller either way the tool records it: an organisation's role, or a notice's
+        # "controller_named" statement.
         "controllers": sorted(
             {org["name"] for org in _organisations(facts) if org.get("role") == "controller"}
+            | {fact.value for fact in facts.facts if fact.name == "controller_named"}
         ),
         "linkage": names["linkage_statement"] > 0,
         "nhs_england_source": names["source_nhs_england"] > 0,

@@ -56,5 +56,7 @@ def extract(document: Document) -> DocumentFacts:
             raise
         except Exception as exc:  # noqa: BLE001 - one extractor's bug must not cost the document its other facts
             name = getattr(extractor, "__name__", "an extractor")
-            document.parsed.notes.append(f"{name} failed ({type(exc).__name__}: {exc}); facts may be incomplete")
+            document.parsed.notes.append(
+                f"{name} failed ({type(exc).__name__}: {exc}); facts may be incomplete"
+            )
     return facts

@@ -20,13 +20,18 @@ from extractors.casefold import compile_folded
 PREDICATE = compile_folded(
     r"\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"
     r"appointed\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the\s+)?|both\s+)?(?:[\w-]+\s+(?:and|&)\s+(?:the\s+)?)?"
-    r"(?:joint\s+|sole\s+|independent\s+|overall\s+|co-)?(?:data\s+)?controllers?\b",
+    r"[\"'‘’“”]?(?:joint\s+|sole\s+|independent\s+|overall\s+|co-)?(?:data\s+)?controllers?\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 # "X is the sponsor of the study and will act as the data controller": the subject is before the first verb.
+# "UCL will be using information from you ... and will act as data controller": the subject is
+# before the first verb group of the coordination.
 EARLIER_SUBJECT = compile_folded(
-    r"\s(?:is|are)\b[^.;]{0,80}?,?\s+and(?:\s+(?:will|also|therefore|so))*\s*$", re.I
+    r",?\s(?:is|are|will|would|shall|has|have|was|were|uses?|collects?|holds?|leads?|runs?)\b[^.;?!]{0,200}?,?\s+"
+    r"and(?:\s+(?:will|also|therefore|so|thus))*\s*$",
+    re.I,
 )
+EARLIER_REACH = 240
 PAREN = compile_folded(
     r"\s*\(\s*(?:the\s+|together\s+)?[\"'‘’“”]?(?:joint\s+)?(?:data\s+)?controllers?[\"'‘’“”]?\s*\)",
     re.IGNORECASE,
@@ -34,10 +39,17 @@ PAREN = compile_folded(
 FORWARD = compile_folded(
     r"\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?[\"'’”]?\)?(?:\s+(?:for|of|under|in\s+respect\s+of|responsible\s+for)\s+"
     r"[^.;:|]{0,60}?)?\s+(?:is|are|will\s+be)\s+(?:jointly\s+)?"
-    r"|\b(?:joint\s+|data\s+)*controllers?(?:\s*\(s\))?\s*[:|–?]\s*"
+    r"|\b(?:joint\s+|data[\s-]+)*controllers?(?:\s*\(s\))?(?:\s+(?:type|name|names|details))?\s*[:|–?]\s*"
     r"|\bjoint\s+(?:data\s+)?controllers\s*,?\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:data\s+)?controller\s*,\s*(?=(?:the\s+)?[A-Z])",
     re.IGNORECASE,
+)
+# The label of a field that follows a value on the same (joined) line: "Access method:".
+NEXT_LABEL = re.compile(r"\b[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*:")
+# "Keele University, as sponsor, will ...": an apposition between a subject and its verb.
+APPOSITION = re.compile(
+    r",\s*(?:as|in\s+its\s+role\s+as|being|acting\s+as|through|via|on\s+behalf\s+of|together\s+with|"
+    r"in\s+partnership\s+with|working\s+with)\b[^,.;]{0,60},?\s*$"
 )
 TOKEN = re.compile(r"\([A-Z][A-Za-z&]{1,12}\)|[A-Za-z0-9][\w'’&.\-]*|&|,")
 CONNECTORS = {"of", "and", "for", "the", "upon", "on", "in", "at", "&", "de", "du", "la", "le"}
@@ -150,6 +162,11 @@ GENERIC = {
     "that",
 }
 MAX_TOKENS = 14
+# Words written with a full stop inside a name ("Acme Co. Ltd", "St. George's").
+ABBREVIATIONS = {"ltd", "co", "inc", "st", "plc", "corp", "bros", "dr", "prof", "mr", "mrs", "ms", "no"}
+# Words that open sentences as determiners but can also begin a registered company's name.
+DETERMINERS = {"Our", "Your", "This", "These", "That", "Both"}
+COMPANY_FORMS = {"limited", "ltd", "plc", "llp", "cic", "inc", "lp"}
 
 
 class ControllerName(NamedTuple):
@@ -171,17 +188,21 @@ def controller_names(text: str) -> list[ControllerName]:
     for match in PREDICATE.finditer(text):
         plural = _plural(match.group(0))
         subject_end = match.start()
-        earlier = EARLIER_SUBJECT.search(text, max(0, subject_end - 120), subject_end)
+        earlier = EARLIER_SUBJECT.search(text, max(0, subject_end - EARLIER_REACH), subject_end)
         if earlier and not _backward(text, subject_end, plural):
             subject_end = earlier.start()
+            apposition = APPOSITION.search(text, max(0, subject_end - 80), subject_end)
+            subject_end = apposition.start() if apposition else subject_end
         names = _split(text, _backward(text, subject_end, plural), plural)
         found += [ControllerName(*name, "subject", match.span()) for name in names]
     for match in PAREN.finditer(text):
         names = _split(text, _backward(text, match.start(), False), False)
         found += [ControllerName(*name, "bracket", match.span()) for name in names]
     for match in FORWARD.finditer(text):
-        plural = _plural(match.group(0))
-        names = _split(text, _forward(text, match.end(), plural), plural)
+        # A field ("Data controller(s): A, B") lists its values and ends with its line.
+        field = match.group(0).rstrip()[-1:] in (":", "|", "–", "?")
+        plural = field or _plural(match.group(0))
+        names = _split(text, _forward(text, match.end(), plural, field=field), plural)
         found += [ControllerName(*name, "complement", match.span()) for name in names]
     unique: dict[tuple[int, int], ControllerName] = {}
     for name in found:
@@ -209,7 +230,11 @@ def _backward(text: str, end: int, plural: bool) -> list[re.Match[str]]:
             break  # punctuation between words ends a name
         if word == "," and not plural:
             break
-        if word in SENTENCE_OPENERS and run and word not in ("UK", "Data"):
+        if run and word.endswith(".") and word.rstrip(".").lower() not in ABBREVIATIONS:
+            break  # "... in the United Kingdom. University College London is": a sentence ended there
+        # An opener ends the name, but a registered company keeps its first word ("Our Future Health Limited").
+        opener = word in SENTENCE_OPENERS and run and word not in ("UK", "Data")
+        if opener and not (word in DETERMINERS and _company_form(run[-1].group(0))):
             break
         if not (_name_word(word) or word in CONNECTORS or word == ","):
             break
@@ -219,12 +244,22 @@ def _backward(text: str, end: int, plural: bool) -> list[re.Match[str]]:
     return _trim(run)
 
 
-def _forward(text: str, start: int, plural: bool) -> list[re.Match[str]]:
+def _company_form(word: str) -> bool:
+    return word.strip(".").lower() in COMPANY_FORMS
+
+
+def _forward(text: str, start: int, plural: bool, field: bool = False) -> list[re.Match[str]]:
+    """The name run after a cue. A field's value ends at its line or at the next field's label
+    ("... UNIVERSITY OF LEEDS Sublicensing allowed: No"), wherever the text joined the lines."""
+    end = min(len(text), start + 220)
+    if field:
+        label = NEXT_LABEL.search(text, start, end)
+        end = label.start() if label else end
     run: list[re.Match[str]] = []
-    for token in TOKEN.finditer(text, start, min(len(text), start + 220)):
+    for token in TOKEN.finditer(text, start, end):
         word = token.group(0)
         gap = text[run[-1].end() if run else start : token.start()]
-        if gap.strip():
+        if gap.strip() or (field and run and "\n" in gap):
             break
         if word == "," and not plural:
             break

@@ -191,6 +191,9 @@ def test_a_document_over_the_time_limit_is_unreadable_and_the_rest_is_checked(mo
     monkeypatch.setattr(extractors, "EXTRACTORS", (*extractors.EXTRACTORS, slow))
     report = check_path(SAMPLES / "s251-baseline").to_dict()
     statuses = {d["path"]: (d["status"], d.get("reason")) for d in report["documents"]}
-    assert statuses["privacy-notice.docx"] == ("unreadable", "reading the document took longer than the limit of 60 s")
+    assert statuses["privacy-notice.docx"] == (
+        "unreadable",
+        "reading the document took longer than the limit of 60 s",
+    )
     assert statuses["cag/23-CAG-0088 outcome letter.pdf"][0] == "ok"
     assert any(f["code"] == "DOC-001" and "privacy-notice.docx" in f["message"] for f in report["findings"])

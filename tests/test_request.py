@@ -77,7 +77,9 @@ def test_a_list_field_is_quoted_with_its_items() -> None:
 
     data = yaml.safe_load(VALID_REQUEST)
     data["identifiers"] = ["nhs_number", "postcode"]
-    text = yaml.safe_dump({k: v for k, v in data.items() if k != "submitted"}, sort_keys=False, default_flow_style=False)
+    text = yaml.safe_dump(
+        {k: v for k, v in data.items() if k != "submitted"}, sort_keys=False, default_flow_style=False
+    )
     loaded = load_request("request.yaml", text.encode())
     line, words = loaded.locate("identifiers")
     assert text.splitlines()[line - 1] == "identifiers:"

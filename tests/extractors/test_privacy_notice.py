@@ -54,6 +54,32 @@ def values(facts: DocumentFacts, name: str) -> list:
             "The joint data controllers are Cardiff University and Public Health Wales.",
             ["Cardiff University", "Public Health Wales"],
         ),
+        # The subject, a long verb phrase, then "and will act as": the subject is the controller.
+        (
+            "Keele University, as sponsor, will collect details from you and your GP records to run this trial "
+            "and will act as the data controller for it.",
+            ["Keele University"],
+        ),
+        ("Newcastle University is the 'Data Controller' for this research.", ["Newcastle University"]),
+        (
+            "Swansea University is the \u2018joint data controller\u2019 with the health board.",
+            ["Swansea University"],
+        ),
+        # A field lists its values, each on the line.
+        (
+            "Data controller(s): NORTH WEST ANGLIA NHS FOUNDATION TRUST, UNIVERSITY OF EAST ANGLIA\nAccess: ongoing",
+            ["NORTH WEST ANGLIA NHS FOUNDATION TRUST", "UNIVERSITY OF EAST ANGLIA"],
+        ),
+        ("Controller name: Tessera Cohort Services Ltd\nPurpose: research", ["Tessera Cohort Services Ltd"]),
+        # A registered company keeps a first word that elsewhere opens a sentence.
+        ("Our Bright Futures Limited is the data controller.", ["Our Bright Futures Limited"]),
+        ("The study runs across Wales. Bangor University is the data controller.", ["Bangor University"]),
+        ("St. Helens Health Co. Ltd is the data controller.", ["St. Helens Health Co. Ltd"]),
+        (
+            "Cardiff University, through its Centre for Trials Research, will hold your details and will act as the "
+            "data controller.",
+            ["Cardiff University"],
+        ),
     ],
 )
 def test_privacy_notice_controller_named(sentence: str, names: list[str]) -> None:
@@ -69,6 +95,10 @@ def test_privacy_notice_controller_named(sentence: str, names: list[str]) -> Non
         "The University is the data controller.",
         "Acme Survey Services Ltd is not a controller: it acts only on our instructions.",
         "A data controller decides how personal data are processed.",
+        "Our University is the data controller.",
+        "This Trust will act as the data controller.",
+        "Professor Amir Shah is the data controller's representative for this study.",
+        "The research team will read your answers and the ethics committee is a data controller in law.",
     ],
 )
 def test_privacy_notice_no_controller_named(sentence: str) -> None:

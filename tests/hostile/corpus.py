@@ -355,7 +355,9 @@ FOLDER_EXPECT: dict[str, Expect] = {
     "pdf/corrupt.pdf": Expect("unreadable", "corrupt or truncated"),
     "pdf/encrypted.pdf": Expect("unreadable", "encrypted: it needs a password"),
     "pdf/scan.pdf": Expect("no_text", pages=3),
-    "pdf/flate bomb 4 GiB.pdf": Expect("unreadable", "memory limit of 1,024 MB (raise it with --max-memory-mb)"),
+    "pdf/flate bomb 4 GiB.pdf": Expect(
+        "unreadable", "memory limit of 1,024 MB (raise it with --max-memory-mb)"
+    ),
     "pdf/text operators 256 MiB.pdf": Expect(
         "unreadable",
         ("memory limit of 1,024 MB (raise it with --max-memory-mb)", "(raise it with --timeout)"),
