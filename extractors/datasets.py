@@ -61,7 +61,61 @@ def dataset_mentions(text: str) -> list[Mention]:
             mentions.append(_mention(text, HES_ALL, match.start(), match.end(), "hes-generic"))
             continue
         mentions.append(_mention(text, entry.dataset, match.start(), match.end(), entry.kind))
+    named = {m.dataset for m in mentions}
+    mentions += [m for m in shared_head_mentions(text) if m.dataset not in named]
     return mentions
+
+
+# "mortality, cancer and hospital admissions records", "national cancer and death registries": one head
+# noun shared by coordinated modifiers. Each modifier is tried with the head, as if written in full.
+SHARED_HEAD = re.compile(
+    r"(?P<list>(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*(?:\s*,\s*(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)*"
+    r"\s*,?\s+(?:and|or|&)\s+(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<head>records?|registr(?:y|ies)|registrations?|"
+    r"data(?:\s+sets?)?|datasets?|information|statistics)\b",
+)
+CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or|&)?|\b(?:and|or)\b|&)\s*")
+
+
+def shared_head_mentions(text: str) -> list[Mention]:
+    """Datasets named by a modifier that shares its head noun with others ("cancer and death
+    registries"): each conjunct is looked up as if the head followed it."""
+    g = gazetteer()
+    mentions = []
+    for match in SHARED_HEAD.finditer(text):
+        head = match.group("head")
+        position = match.start("list")
+        for conjunct in CONJUNCT.split(match.group("list")):
+            at = text.find(conjunct, position) if conjunct else -1
+            if at < 0:
+                continue
+            position = at + len(conjunct)
+            words = conjunct.strip()
+            if not words or " " not in f"{words} {head}":
+                continue
+            for phrase in (p for form in _forms(head) for p in _tails(f"{words} {form}")):
+                entry = g.entry(phrase)
+                if entry is not None and entry.kind != "ambiguous":
+                    dataset = HES_ALL if entry.kind == "head" else entry.dataset
+                    mentions.append(_mention(text, dataset, at, match.end(), "shared-head"))
+                    break
+    return mentions
+
+
+HEAD_FORMS = (("records", "record"), ("registries", "registry"), ("registrations", "registration"))
+
+
+def _forms(head: str) -> tuple[str, ...]:
+    """The head as written, then in its other number ("registries" -> "registry")."""
+    for forms in HEAD_FORMS:
+        if head.lower() in forms:
+            return (head, *(form for form in forms if form != head.lower()))
+    return (head,)
+
+
+def _tails(phrase: str) -> list[str]:
+    """'national cancer registries', 'cancer registries': the phrase and its shorter endings."""
+    words = phrase.split()
+    return [" ".join(words[i:]) for i in range(len(words) - 1)]
 
 
 def _entry_words(g: Gazetteer, text: str) -> list[tuple[int, str]]:

@@ -139,3 +139,53 @@ def test_datasets_in_a_table_row() -> None:
 def test_datasets_summary_unique_in_first_seen_order() -> None:
     facts = run(extract_datasets, document("ECDS and HES. Then ECDS again.", "HES and PROMs."))
     assert facts.datasets == ["ecds", "hes_*", "proms"]
+
+
+# Class: one head noun shared by coordinated modifiers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The registry sends us updates from death, cancer and hospital admission records.",
+            {"deaths", "cancer_registration", "hes_apc"},
+        ),
+        (
+            "We link to the national cancer and death registries every year.",
+            {"cancer_registration", "deaths"},
+        ),
+        ("Your mental health and maternity records may be linked.", {"mhsds", "msds"}),
+        ("information from GP or hospital records", {"gdppr", "hes_*"}),
+    ],
+)
+def test_datasets_named_by_modifiers_sharing_one_head(text, expected) -> None:
+    assert datasets_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We collect your name, address and date of birth records.",
+        "Staff, patients and visitors information is kept securely.",
+        "We will not use your cancer and death records.",
+        "Education, housing and employment records are not used.",
+    ],
+)
+def test_datasets_shared_head_near_misses(text) -> None:
+    assert datasets_in(text) == set()
+
+
+# Class: participants' words for the care a dataset records.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("details of your in-patient care and out-patient visits", {"hes_apc", "hes_op"}),
+        ("records of hospital emergency care", {"hes_ae"}),
+        ("Products: Civil Registrations of Death; Demographics", {"deaths", "demographics"}),
+    ],
+)
+def test_datasets_in_participants_words(text, expected) -> None:
+    assert datasets_in(text) == expected
+
+
+def test_demographics_in_lower_case_is_a_heading_word_not_a_dataset() -> None:
+    assert datasets_in("We ask about your demographics, such as age and ethnicity.") == set()
