@@ -16,10 +16,12 @@ from extractors.casefold import compile_folded
 # "Issue 2"; the label is kept so that a newsletter's issue number, an edition rather than a
 # version, can be told apart by the caller.
 VERSION = compile_folded(
-    r"(?<![A-Za-z])(?P<label>version|vers\.|ver\.?|v\.?|revision|rev\.?|issue)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*"
+    r"(?<![A-Za-z0-9])(?P<label>version|vers\.|ver\.?|v\.?|revision|rev\.?|issue)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*"
     r"(?P<value>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\d/])(?!\.\d)",
     re.IGNORECASE,
 )
+# A label inside a code is no label: "DARS-NIC-682588-Z0V8G" and the postcode "SW1V 6AB" hold no
+# version, so a label may not follow a letter or a digit.
 # "v" alone needs the number right after it (v2.0, V 3, v.3) and no letter before: not "Nov
 # 2019". Words that end in v (e.g. "Kyiv 2") are excluded by the lookbehind.
 BARE_V = compile_folded(r"(?<![A-Za-z])v\.?\s?\d", re.IGNORECASE)

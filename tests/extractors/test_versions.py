@@ -38,3 +38,20 @@ def test_versions_as_written(text: str, value: str) -> None:
 )
 def test_things_that_are_not_versions(text: str) -> None:
     assert find_versions(text) == []
+
+
+# Class: a version label inside a code (a reference's tail, a postcode) is no label.
+@pytest.mark.parametrize(
+    "text",
+    ["Agreement DARS-NIC-148117-W4V7N renewed", "Our office: 10 Road, London SW1V 6AB", "Ref 22/YH/0V3A"],
+)
+def test_versions_not_read_from_codes(text) -> None:
+    assert find_versions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Consent_Form_v3.0.docx", "3.0"), ("leaflet-v2 final", "2"), ("(v4.1)", "4.1"), ("Version 2A", "2A")],
+)
+def test_versions_after_punctuation_are_still_read(text, value) -> None:
+    assert [m.value for m in find_versions(text)] == [value]
