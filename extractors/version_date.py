@@ -56,12 +56,17 @@ OTHER_ROLE = compile_folded(
     r"ends?|ending|started?|starting|commenc\w*|deadline|visit|appointment|approved\s+on|"
     r"favourable\s+opinion\s+(?:was\s+)?(?:given|issued)?\s*(?:on)?|opinion\s+of|letter\s+of|letter\s+dated|"
     r"your\s+(?:letter|email|application)\s+(?:of|dated)|correspondence\s+(?:of|dated)|"
-    r"recruit\w*|period|during|in\s+force\s+(?:from|until))\W*$",
+    r"recruit\w*|period|during|in\s+force\s+(?:from|until)|"
+    # page furniture: what a web page or a file host says of its own copy, never the document's date
+    r"authored|edited(?:\s+this\s+page)?(?:\s+on)?|posted(?:\s+on)?|post\s+on|committed(?:\s+on)?|"
+    r"uploaded(?:\s+on)?|downloaded(?:\s+on)?|accessed(?:\s+on)?|retrieved(?:\s+on)?|printed(?:\s+on)?|"
+    r"as\s+(?:of|at)|runs?)\W*$",
     re.IGNORECASE,
 )
 OWN_DATE_LABEL = compile_folded(
     r"(version\s+date|date\s+of\s+(?:this\s+)?(?:version|issue|letter|document)|issue\s+date|date\s+issued|issued(?:\s+on)?|"
-    r"last\s+(?:updated|reviewed|revised)|updated(?:\s+on)?|effective\s+(?:from|date)|published|"
+    r"last\s+(?:updated|reviewed|revised)|updated(?:\s+on)?|effective\s+(?:from|date)|applicable\s+(?:from|date)|"
+    r"published|"
     r"dated|date)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )

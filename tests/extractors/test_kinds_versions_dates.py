@@ -209,3 +209,33 @@ def test_a_newsletters_issue_number_is_not_a_version() -> None:
         ["Study protocol", "Issue 2, March 2023"], footer="Protocol Issue 2 | Page 1 of 30"
     )
     assert facts_of(protocol).version == "2"
+
+
+# Class: page furniture is never a document's date; a version's "applicable from" date is.
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "jdoe edited this page Mar 3, 2021",
+        "Post on 11-Feb-2019",
+        "Posted on 11 February 2019",
+        "lmartin authored Jan 9, 2024",
+        "Uploaded on 4 May 2020",
+        "As of 2 March 2025, new rules apply to research data.",
+        "Accessed 12 June 2023",
+    ],
+)
+def test_page_furniture_is_not_the_documents_date(furniture: str) -> None:
+    notice = docx_document(
+        ["Privacy notice for the Harbour Cohort", furniture, "We are the data controller for your data."],
+        path="notice.docx",
+    )
+    assert facts_of(notice).date is None
+
+
+def test_applicable_from_gives_the_versions_date() -> None:
+    notice = docx_document(
+        ["Privacy notice for the Harbour Cohort", "Version 4: Applicable from: 2 May 2023", "Who we are"],
+        path="notice.docx",
+    )
+    facts = facts_of(notice)
+    assert (facts.version, facts.date) == ("4", "2023-05-02")
