@@ -19,6 +19,7 @@ masked.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors.casefold import fold
 from extractors.facts import DocumentFacts
@@ -108,7 +109,64 @@ def identifier_mentions(text: str, block: Block | None = None) -> list[tuple[str
             continue
         pattern = "phrase" if verdict == "strong" else ("personal" if verdict == "personal" else "list")
         accepted.append((label, start, end, pattern))
-    return accepted
+    return accepted + coordinated_mentions(text, accepted)
+
+
+# Class: one head shared by coordinated items. "dates of birth and death" names the date of death
+# too; "your NHS and hospital numbers" the NHS number. Each conjunct is looked up as if written in
+# full ("date of death", "NHS number"); only what the vocabulary names counts, and a mention already
+# found at the same place is not repeated.
+HEAD_AFTER = re.compile(
+    r"(?i)\b(?P<head>dates?\s+of)\s+(?P<items>(?:birth|death|diagnosis|registration)"
+    r"(?:\s*,\s*(?:birth|death|diagnosis|registration))*\s*,?\s+(?:and|or|&)\s+(?:birth|death|diagnosis|registration))\b"
+)
+HEAD_BEFORE = re.compile(
+    r"(?P<items>(?:[A-Za-z][\w&/-]*)(?:\s*,\s*[A-Za-z][\w&/-]*)*\s*,?\s+(?:and|or|&)\s+(?:[A-Za-z][\w&/-]*\s+){0,2}"
+    r"(?:\([A-Za-z]{2,5}\)\s+)?)(?P<head>numbers?|nos?\.?|IDs?|identifiers?|codes?)\b"
+)
+ITEM_SPLIT = re.compile(r"(?i)\s*(?:,\s*(?:and|or|&)?|\band\b|\bor\b|&)\s*")
+
+
+def coordinated_mentions(
+    text: str, found: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    taken = {(label, start) for label, start, _, _ in found}
+    extra = []
+    for match in HEAD_AFTER.finditer(text):
+        head = "date of"
+        for item in ITEM_SPLIT.split(match.group("items")):
+            label = _vocabulary_id(f"{head} {item}")
+            if label and not any(label == t[0] and t[1] <= match.start() < t[2] for t in found):
+                extra.append((label, match.start(), match.end(), "coordinated"))
+    for match in HEAD_BEFORE.finditer(text):
+        head = match.group("head")
+        position = match.start("items")
+        for item in ITEM_SPLIT.split(match.group("items")):
+            item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
+            if not item:
+                continue
+            at = text.find(item, position)
+            position = at + len(item) if at >= 0 else position
+            label = _vocabulary_id(f"{item} {head}")
+            if (
+                label
+                and (label, at) not in taken
+                and not any(label == t[0] and t[1] <= at < t[2] for t in found)
+            ):
+                extra.append((label, at, match.end(), "coordinated"))
+    unique = {}
+    for mention in extra:
+        unique.setdefault(mention[0], mention)
+    return list(unique.values())
+
+
+def _vocabulary_id(phrase: str) -> str | None:
+    return _PHRASE_IDS().get(" ".join(phrase.lower().split()))
+
+
+@cache
+def _PHRASE_IDS() -> dict[str, str]:  # noqa: N802 - a constant made on first use
+    return {phrase.lower(): label for label, phrases in VOCABULARY.items() for phrase in phrases}
 
 
 def _candidates(text: str) -> list[re.Match[str]]:

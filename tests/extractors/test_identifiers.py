@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.identifiers import extract_identifiers
+from tests.extractors.doc_helpers import docx_document, facts_of
 from tests.extractors.helpers import assert_cites, document, only, run, table_document, values
 
 
@@ -253,3 +254,38 @@ def test_identifiers_nhs_number_value_masked(text, masked, test_number, pattern)
 )
 def test_identifiers_nhs_number_value_rejected(text) -> None:
     assert ids(text).named("nhs_number_value") == []
+
+
+# Class: one head shared by coordinated items.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NHS England will receive dates of birth and death for the cohort.",
+            {"date_of_birth", "date_of_death"},
+        ),
+        ("We hold the date of birth, and death, of each patient.", {"date_of_birth", "date_of_death"}),
+        ("The trust sends your NHS and hospital numbers.", {"nhs_number", "hospital_number"}),
+        ("We keep your CHI or NHS numbers and postcode.", {"nhs_number", "postcode"}),
+    ],
+)
+def test_identifiers_sharing_one_head(text, expected) -> None:
+    assert set(facts_of(docx_document(["Data we use", text])).identifiers) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff telephone and fax numbers are listed below.",
+        "Study and site numbers are printed on each form.",
+        "Case and control numbers were balanced.",
+    ],
+)
+def test_identifiers_sharing_one_head_near_misses(text) -> None:
+    assert facts_of(docx_document(["Data we use", text])).identifiers == []
+
+
+def test_a_negated_coordination_is_negated_for_every_item() -> None:
+    facts = facts_of(docx_document(["Data we use", "We will not receive dates of birth or death."]))
+    assert facts.identifiers == []
+    assert {f.value for f in facts.named("identifier_negated")} == {"date_of_birth", "date_of_death"}
