@@ -129,8 +129,9 @@ BY_NAME: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "lawful_basis_article9",
             "9(2)(j)",
+            # the condition's own words; "research purposes" alone is a purpose, not the condition
             r"\b(?:scientific|historical)\s+(?:or\s+historical\s+)?research(?:\s+purposes?)?\b|"
-            r"\bresearch\s+purposes\b|\barchiving\b[^.;]{0,60}?\b(?:research|statistic\w*)\b",
+            r"\barchiving\b[^.;]{0,60}?\b(?:research|statistic\w*)\b",
         ),
         (
             "lawful_basis_article9",
@@ -191,9 +192,12 @@ OBJECTION = tuple(
     )
 )
 ICO = re.compile(r"\bInformation\s+Commissioner(?:['’]s\s+Office|['’]s)?|\bICO\b|\bico\.org\.uk\b")
+# A complaint's words: "the ICO has published a report" is no right to complain.
 COMPLAINT = compile_folded(
-    r"complain|concern|unhappy|not\s+happy|dissatisfied|lodge|raise|report|right", re.I
+    r"complain|concern|unhappy|not\s+happy|dissatisfied|lodge|raise\s+(?:a|an|any|your)", re.I
 )
+# A table of contents line: a heading, leader dots or a wide gap, a page number.
+CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+|·{3,}|\s{3,}|\t)\s*\d{1,3}\s*$")
 REGISTRATION = compile_folded(r"\bregist(?:ered|ration)\b", re.IGNORECASE)
 RIGHTS_PRECHECK = compile_folded(
     r"object|opt|want|wish|prefer|rather|ask\s+us|tell\s+us|Commissioner|ICO|ico\.org", re.I
@@ -420,16 +424,27 @@ def _heading_context(document: Document, passage: Passage) -> bool:
     return len(previous) <= HEADING_CHARS and bool(BASIS_CONTEXT.search(previous))
 
 
+def _contents_entry(text: str, start: int) -> bool:
+    """Whether the line holding `start` is an entry of a table of contents ("Right to object .... 10")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return bool(CONTENTS_LINE.search(text[line_start : line_end if line_end >= 0 else len(text)]))
+
+
 def _rights(passage: Passage, sink: FactSink) -> None:
     text = passage.text
     for value, pattern in OBJECTION:
         for match in pattern.finditer(text):
             start, end = match.span()
+            if _contents_entry(text, start):
+                continue  # a heading listed in the contents says nothing of the right
             if value != "dissent" and passage.negated(start, end):
                 continue  # a dissent clause is negative by nature ("if you do not want ...")
             sink.add(passage, "rights_objection", value, start, end, "privacy_notice:rights-" + value)
     for match in ICO.finditer(text):
         start, end = match.span()
+        if _contents_entry(text, start):
+            continue
         left, right = passage.sentence(start, end)
         if REGISTRATION.search(text, left, right) and not COMPLAINT.search(text, left, right):
             continue

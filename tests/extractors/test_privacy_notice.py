@@ -408,3 +408,34 @@ def test_privacy_notice_source_phrasings_beyond_a_sentence(paragraphs: list[str]
 
     notice = docx_document(["How we use your personal information", *paragraphs], title_style=True)
     assert bool(facts_of(notice).named("source_nhs_england")) is source
+
+
+# Class: statements, not mentions, for the rights and the article 9 condition.
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The ICO published guidance on research data last year.", "rights_ico"),
+        ("The Information Commissioner's Office issued a report on cohort studies.", "rights_ico"),
+        ("Your right to object ............ 12", "rights_objection"),
+        ("Complaints to the ICO\t14", "rights_ico"),
+        ("We hold your answers for research purposes under data protection law.", "lawful_basis_article9"),
+    ],
+)
+def test_privacy_notice_mentions_that_state_no_right_or_condition(sentence: str, name: str) -> None:
+    assert notice_facts(["Contents", sentence]).named(name) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("If you wish to raise a complaint, you can contact the ICO at ico.org.uk.", "rights_ico"),
+        ("You may lodge a complaint with the Information Commissioner's Office.", "rights_ico"),
+        (
+            "Our lawful basis for special category data is that processing is necessary for scientific or "
+            "historical research purposes.",
+            "lawful_basis_article9",
+        ),
+    ],
+)
+def test_privacy_notice_statements_still_count(sentence: str, name: str) -> None:
+    assert notice_facts(["Your rights", sentence]).named(name) != []
