@@ -42,7 +42,18 @@ SOURCE_BEFORE = compile_folded(
 )
 # ... or the body is the subject of a giving verb later in its clause ("NHS England will send us",
 # "NHS Digital links them to hospital records and returns the data to us"), with no new subject between.
-GIVE_VERB = compile_folded(rf"\b(?:{TRANSFER}|link(?:s|ed|ing)?)\b", re.IGNORECASE)
+# Telling the study is giving it data: "NHS Digital notifies the study of cancer registrations",
+# "NHS England tells us if you die", "lets us know".
+NOTIFY = (
+    r"(?:notif(?:y|ies|ied|ying)|tells?|told|inform(?:s|ed|ing)?|lets?\s+(?:us|the\s+(?:study|research)"
+    r"(?:\s+team)?)\s+know|updat(?:e|es|ed|ing)|alert(?:s|ed|ing)?)(?![\w-])"
+)
+GIVE_VERB = compile_folded(rf"\b(?:{TRANSFER}|link(?:s|ed|ing)?|{NOTIFY})\b", re.IGNORECASE)
+NOTIFIED = compile_folded(
+    rf"{NOTIFY}(?:\s+(?:us|the\s+(?:study|research)(?:\s+team)?|the\s+team|(?:the\s+)?researchers|the\s+university))?"
+    r"\s+(?:of|about|if|when|whether|that|know)\b",
+    re.IGNORECASE,
+)
 LINKS_TO_RECORDS = compile_folded(
     r"link(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to|with|against)\s+(?:\w+\s+){0,4}?(?:records?|data|datasets?|"
     r"Hospital\s+Episode\s+Statistics|HES|registrations?|statistics)\b",
@@ -333,7 +344,8 @@ def _gives(text: str, position: int, limit: int) -> bool:
         if ";" in gap or NEW_SUBJECT.search(gap):
             return False
         if (
-            LINKS_TO_RECORDS.match(verb.group(0) + text[verb.end() : limit])
+            NOTIFIED.match(text, verb.start(), limit)
+            or LINKS_TO_RECORDS.match(verb.group(0) + text[verb.end() : limit])
             or GIVEN_TO_US.match(text, verb.end(), limit)
             or GIVES_DATA.match(text, verb.end(), limit)
         ):

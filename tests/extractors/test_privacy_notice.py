@@ -439,3 +439,35 @@ def test_privacy_notice_mentions_that_state_no_right_or_condition(sentence: str,
 )
 def test_privacy_notice_statements_still_count(sentence: str, name: str) -> None:
     assert notice_facts(["Your rights", sentence]).named(name) != []
+
+
+# Class: telling the study is giving it data.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NHS Digital, which keeps national records, notifies the study team of any cancer registration.",
+        "NHS England will let us know if you move away or die.",
+        "Each year NHS England informs the researchers about hospital stays.",
+    ],
+)
+def test_privacy_notice_nhs_england_notifying_the_study_is_a_source(sentence: str) -> None:
+    assert values(notice_facts(["Where your data come from", sentence]), "source_nhs_england")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will tell NHS England if you withdraw from the study.",
+        "NHS England updated its guidance on research in 2023.",
+        "NHS Digital told the committee about the delay.",
+    ],
+)
+def test_privacy_notice_nhs_england_told_or_telling_others_is_no_source(sentence: str) -> None:
+    assert not values(notice_facts(["News", sentence]), "source_nhs_england")
+
+
+def test_information_about_something_is_not_informing() -> None:
+    sentence = (
+        "Your details can be passed to NHS Digital so that information about hospital stays can be added."
+    )
+    assert not values(notice_facts(["Consent", sentence]), "source_nhs_england")
