@@ -174,16 +174,19 @@ def find_dates(text: str) -> list[DateMention]:
     if not ANY_DIGIT.search(text):
         return []  # every pattern needs a digit; most lines have none
     found: list[DateMention] = []
+    # File-style stamps join their parts with underscores ("PIS_v3.0_27Apr2015"): read them as spaces,
+    # which keeps every offset.
+    scan = text.replace("_", " ") if "_" in text else text
     for name, precision, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(scan):
             start, end = match.span()
             if any(m.start < end and start < m.end for m in found):
                 continue
-            if name == "numeric" and not _plausible_numeric(text, match):
+            if name == "numeric" and not _plausible_numeric(scan, match):
                 continue
             value = parse_candidate(match.group(0), precision)
             if value is not None:
-                found.append(DateMention(start, end, match.group(0), value, precision, name))
+                found.append(DateMention(start, end, text[start:end], value, precision, name))
     found.sort(key=lambda m: m.start)
     return found
 

@@ -53,3 +53,22 @@ def test_month_only_dates_keep_their_precision(text: str, iso: str) -> None:
 )
 def test_things_that_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+# Class: file-style stamps join a version and its date with underscores.
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("HARBOUR_PIS_v2.0_03Mar2021", "2021-03-03"),
+        ("Consent_v1_12-05-2020.docx", "2020-05-12"),
+        ("notes_May_2022", "2022-05"),
+    ],
+)
+def test_dates_inside_file_style_stamps(text: str, iso: str) -> None:
+    [mention] = find_dates(text)
+    assert mention.iso == iso and text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text", ["ref_2019_10", "batch_12_3_45", "id_20211003x"])
+def test_underscored_numbers_that_are_no_dates(text: str) -> None:
+    assert find_dates(text) == []
