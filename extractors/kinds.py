@@ -48,6 +48,7 @@ CAG_KINDS = ("cag_approval", "cag_amendment", "cag_annual_review")
 EVIDENCE_KINDS = (CAG_FAMILY, "consent_form", "participant_information_sheet", "privacy_notice")
 GROUPS = {"letters": LETTER_KINDS, "evidence": EVIDENCE_KINDS}
 SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Za-z][.)]|[*\u2022\-])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +386,11 @@ def _lines(blocks: list[Block]) -> list[_Line]:
 
 
 def _heading_like(text: str) -> bool:
-    """A short line that is not a sentence, a note in brackets or a placeholder."""
+    """A short line that is not a sentence, a note in brackets or a placeholder ("1. Consent form" is
+    a heading: its number is no sentence)."""
+    text = SECTION_NUMBER.sub("", text)
+    if not text:
+        return False
     if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
         return False
     if text[0] in "([{" or text.endswith((".", ",", ";")) or SENTENCES.search(text):
