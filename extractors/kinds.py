@@ -6,7 +6,8 @@
    both kinds are given by this step alone, never by the vocabulary of step 3.
 2. A document's genre rules kinds out whatever it mentions: meeting minutes, a freedom-of-information
    exchange or a web page is no letter; a page whose title says it is guidance, help, a register or a
-   blog is about a kind, not one.
+   blog is about a kind, not one. A consent form or information sheet is about taking part in
+   research: a text with no word of a study, a trial or taking part is neither.
 3. Otherwise title and headings outweigh the body: a phrase naming a kind weighs 4 in a heading among
    the first lines, 2 in a later heading, 0.5 in running text (a mention); each distinct body phrase 1
    (at most 5 a kind); the file name 1.5 a word (at most 3).
@@ -94,6 +95,7 @@ class _Vocabulary:
     phrases: dict[str, tuple[str, str]]  # group name -> (kind, phrase)
     letters: _Letters
     genres: tuple[_Genre, ...]
+    requires: dict[str, _Alternation]  # kind -> cues one of which its text must hold
 
 
 @dataclass(slots=True)
@@ -175,7 +177,12 @@ def vocabulary() -> _Vocabulary:
         )
         for name, genre in data["genres"].items()
     )
-    return _Vocabulary(title, body, subtypes, filenames, phrases, letters, genres)
+    requires = {
+        kind: one_of(f"{kind}_requires", spec["requires"])
+        for kind, spec in kinds.items()
+        if "requires" in spec
+    }
+    return _Vocabulary(title, body, subtypes, filenames, phrases, letters, genres, requires)
 
 
 def extract_kind(document: Document, facts: DocumentFacts) -> None:
@@ -194,7 +201,7 @@ def classify(document: Document) -> tuple[str, _Hit | None]:
     vocab = vocabulary()
     blocks = [b for b in document.parsed.blocks if b.part is not Part.FOOTER]
     lines = _lines(blocks)
-    ruled_out = _ruled_out(lines, vocab)
+    ruled_out = _ruled_out(document, lines, vocab)
     if not ruled_out & set(LETTER_KINDS):
         letter = _letter_kind(lines, blocks, vocab)
         if letter is not None:
@@ -284,7 +291,7 @@ def _cag_subtype(title_region, opening_region, blocks, vocab: _Vocabulary) -> st
 # 2. Genres --------------------------------------------------------------------------------------
 
 
-def _ruled_out(lines: list[_Line], vocab: _Vocabulary) -> set[str]:
+def _ruled_out(document: Document, lines: list[_Line], vocab: _Vocabulary) -> set[str]:
     title = _title_line(lines, vocab)
     opening = "\n".join(line.text for line in lines[:HEADING_LINES])
     ruled_out: set[str] = set()
@@ -292,6 +299,8 @@ def _ruled_out(lines: list[_Line], vocab: _Vocabulary) -> set[str]:
         text = opening if genre.where == "opening" else (title.text if title else "")
         if text and genre.marks.search(text):
             ruled_out |= genre.rules_out
+    whole = "\n".join(block.text for block in document.parsed.blocks)
+    ruled_out |= {kind for kind, cues in vocab.requires.items() if not cues.search(whole)}
     return ruled_out
 
 

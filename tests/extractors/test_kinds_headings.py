@@ -87,10 +87,20 @@ PAGE_THAT_NAMES_A_NOTICE = docx_document(
 )
 
 
+RECORDS_RELEASE_FORM = docx_document(
+    [
+        "Consent form",
+        "(to release a copy of my hospital records to my solicitor)",
+        "I agree that the records office may send a copy of my records to the person named below.",
+        "Name of patient          Date of birth          Signature",
+    ]
+)
+
+
 @pytest.mark.parametrize(
     "document",
-    [S251_EXPLAINER, GUIDANCE_ON_WRITING_SHEETS, PAGE_THAT_NAMES_A_NOTICE],
-    ids=["confidential-patient-information", "guidance-about-sheets", "mentions-a-notice"],
+    [S251_EXPLAINER, GUIDANCE_ON_WRITING_SHEETS, PAGE_THAT_NAMES_A_NOTICE, RECORDS_RELEASE_FORM],
+    ids=["confidential-patient-information", "guidance-about-sheets", "mentions-a-notice", "not-research"],
 )
 def test_a_mention_or_a_page_about_a_kind_is_not_that_kind(document) -> None:
     kind = facts_of(document).kind
