@@ -89,6 +89,7 @@ class _Vocabulary:
     # One alternation each, a named group per (kind, phrase): matched in folded text when the
     # phrases allow it (extractors.casefold), else with IGNORECASE in the text as it is.
     title: _Alternation
+    title_line: _Alternation  # cues that count in the title line only
     body: _Alternation
     subtypes: _Alternation
     filenames: dict[str, tuple[str, ...]]
@@ -155,6 +156,7 @@ def vocabulary() -> _Vocabulary:
 
     kinds = data["kinds"]
     title = alternation([(kind, p) for kind, spec in kinds.items() for p in spec["title"]])
+    title_line = alternation([(kind, p) for kind, spec in kinds.items() for p in spec.get("title_line", ())])
     body = alternation([(kind, p) for kind, spec in kinds.items() for p in spec["body"]])
     subtypes = alternation([(kind, p) for kind, cues in data["subtypes"].items() for p in cues])
     filenames = {kind: tuple(spec.get("filename", ())) for kind, spec in kinds.items()}
@@ -182,7 +184,7 @@ def vocabulary() -> _Vocabulary:
         for kind, spec in kinds.items()
         if "requires" in spec
     }
-    return _Vocabulary(title, body, subtypes, filenames, phrases, letters, genres, requires)
+    return _Vocabulary(title, title_line, body, subtypes, filenames, phrases, letters, genres, requires)
 
 
 def extract_kind(document: Document, facts: DocumentFacts) -> None:
@@ -334,6 +336,14 @@ def _by_headings_and_body(
             if weight > MENTION_WEIGHT:
                 scores.named_by_heading.add(hit.kind)
             scores.add(hit)
+    title = _title_line(lines, vocab)
+    if title is not None:
+        for hit in _hits(
+            vocab.title_line, [(title.block, title.start, title.end)], TOP_HEADING_WEIGHT, vocab
+        ):
+            if hit.kind not in ruled_out:
+                scores.named_by_heading.add(hit.kind)
+                scores.add(hit)
     body_total: dict[str, float] = {}
     for hit in _hits(vocab.body, [(b, 0, len(b.text)) for b in document.parsed.blocks], BODY_WEIGHT, vocab):
         if hit.kind in ruled_out or body_total.get(hit.kind, 0.0) >= BODY_CAP:

@@ -128,3 +128,32 @@ FAQ_PAGE = docx_document(
 @pytest.mark.parametrize("document", [MEMBERS_PAGE, FAQ_PAGE], ids=["members", "faq"])
 def test_pages_for_people_already_in_the_study_are_cohort_communication(document) -> None:
     assert facts_of(document).kind == "cohort_communication"
+
+
+HELP_PAGE_FOR_RESEARCHERS = docx_document(
+    [
+        "Help - After your study ends - Confidentiality Advisory Group",
+        "Help menu",
+        "FAQs",
+        "Once your study ends, tell the CAG team and say what happens to the identifiable data you hold. "
+        "Study members' records must then be destroyed or anonymised.",
+    ]
+)
+
+
+def test_a_help_page_for_researchers_is_not_cohort_communication() -> None:
+    assert facts_of(HELP_PAGE_FOR_RESEARCHERS).kind == "other"
+
+
+SHEET_OPENING_WITH_A_QUESTION = docx_document(
+    [
+        "Why have I been invited to this study?",
+        "Participant Information Sheet",
+        "You are being invited to take part in a study of sleep after stroke. Do I have to take part? No.",
+        "What will happen if I take part? You will wear a watch for a week.",
+    ]
+)
+
+
+def test_an_information_sheet_opening_with_a_question_stays_an_information_sheet() -> None:
+    assert facts_of(SHEET_OPENING_WITH_A_QUESTION).kind == "participant_information_sheet"
