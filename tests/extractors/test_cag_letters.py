@@ -89,6 +89,7 @@ def test_opt_out_applied_is_not_an_exemption() -> None:
             "Confidentiality Advisory Group",
             "12 May 2022",
             "Dear Dr Ng",
+            "The application is conditionally supported.",
             "The national data opt-out will be applied to the cohort before linkage.",
         ]
     )

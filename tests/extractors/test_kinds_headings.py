@@ -1,0 +1,159 @@
+"""Title and headings outweigh mentions in the body; cohort communications have cues of their own;
+weak or split evidence abstains (issue 12, class 2). Phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
+
+FORM_THAT_MENTIONS_THE_SHEET = docx_document(
+    [
+        "Study of sleep after stroke",
+        "PARTICIPANT CONSENT FORM",
+        "(please read the Participant Information Sheet before you fill this in)",
+        "I have read the information sheet dated 3 May 2021 and have been able to ask questions.",
+        "I understand that I can withdraw at any time.",
+        "Participant information sheet version 2.0 is kept with this form.",
+    ]
+)
+
+FORM_UNDER_A_SHEET_HEADER = pdf_document(
+    [
+        "Hospital letterhead\nPatient Information Sheet 4, 01/02/2020\nCONSENT FORM\nName of study:\n"
+        "1. I acknowledge that the study has been explained to me and I give my consent freely.\n"
+        "2. I understand that my records will be looked at by the research team."
+    ]
+)
+
+NUMBERED_FORM = docx_document(
+    [
+        "2. Consent form",
+        "Thanks for reading the study page. Please tick to confirm each statement.",
+        "1. I confirm that I have read the information sheet.",
+        "2. I agree to take part in this survey.",
+    ]
+)
+
+SHEET_THAT_MENTIONS_THE_FORM = docx_document(
+    [
+        "Participant Information Sheet",
+        "You are being invited to take part in a study of sleep after stroke.",
+        "Why have I been invited?",
+        "Do I have to take part? No. If you agree, you will be asked to sign a consent form.",
+        "What will happen if I take part?",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        (FORM_THAT_MENTIONS_THE_SHEET, "consent_form"),
+        (FORM_UNDER_A_SHEET_HEADER, "consent_form"),
+        (NUMBERED_FORM, "consent_form"),
+        (SHEET_THAT_MENTIONS_THE_FORM, "participant_information_sheet"),
+    ],
+)
+def test_a_heading_outweighs_a_mention(document, kind: str) -> None:
+    assert facts_of(document).kind == kind
+
+
+S251_EXPLAINER = docx_document(
+    [
+        "Section 251 and what it allows",
+        "Using confidential patient information without consent",
+        "The regulations let confidential patient information be disclosed for medical purposes where consent "
+        "is not practicable. Patient information of this kind is protected by the common law.",
+    ]
+)
+
+GUIDANCE_ON_WRITING_SHEETS = docx_document(
+    [
+        "Guidance on writing a participant information sheet",
+        "Participant Information Sheet: what to include",
+        "Explain why the person has been invited. Answer: do I have to take part? Say what will happen if they "
+        "take part, and thank them for reading.",
+        "Consent form: what to include",
+    ]
+)
+
+PAGE_THAT_NAMES_A_NOTICE = docx_document(
+    [
+        "How the trial team works with the hospital",
+        "The hospital's records team sends us your clinic dates. Our privacy notice explains more, and you "
+        "can contact the data protection officer.",
+    ]
+)
+
+
+RECORDS_RELEASE_FORM = docx_document(
+    [
+        "Consent form",
+        "(to release a copy of my hospital records to my solicitor)",
+        "I agree that the records office may send a copy of my records to the person named below.",
+        "Name of patient          Date of birth          Signature",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [S251_EXPLAINER, GUIDANCE_ON_WRITING_SHEETS, PAGE_THAT_NAMES_A_NOTICE, RECORDS_RELEASE_FORM],
+    ids=["confidential-patient-information", "guidance-about-sheets", "mentions-a-notice", "not-research"],
+)
+def test_a_mention_or_a_page_about_a_kind_is_not_that_kind(document) -> None:
+    kind = facts_of(document).kind
+    assert kind not in ("participant_information_sheet", "consent_form", "privacy_notice"), kind
+
+
+MEMBERS_PAGE = docx_document(
+    [
+        "Communicating with our members",
+        "We write to study members each year with news of the findings and a reminder to tell us of any "
+        "change of address.",
+    ]
+)
+
+FAQ_PAGE = docx_document(
+    [
+        "What records have you linked to my answers?",
+        "At the age 30 survey we asked for your permission to add details from your hospital records.",
+        "Since you joined, you have given us answers in four surveys; the study members who agreed are "
+        "linked once a year.",
+    ]
+)
+
+
+@pytest.mark.parametrize("document", [MEMBERS_PAGE, FAQ_PAGE], ids=["members", "faq"])
+def test_pages_for_people_already_in_the_study_are_cohort_communication(document) -> None:
+    assert facts_of(document).kind == "cohort_communication"
+
+
+HELP_PAGE_FOR_RESEARCHERS = docx_document(
+    [
+        "Help - After your study ends - Confidentiality Advisory Group",
+        "Help menu",
+        "FAQs",
+        "Once your study ends, tell the CAG team and say what happens to the identifiable data you hold. "
+        "Study members' records must then be destroyed or anonymised.",
+    ]
+)
+
+
+def test_a_help_page_for_researchers_is_not_cohort_communication() -> None:
+    assert facts_of(HELP_PAGE_FOR_RESEARCHERS).kind == "other"
+
+
+SHEET_OPENING_WITH_A_QUESTION = docx_document(
+    [
+        "Why have I been invited to this study?",
+        "Participant Information Sheet",
+        "You are being invited to take part in a study of sleep after stroke. Do I have to take part? No.",
+        "What will happen if I take part? You will wear a watch for a week.",
+    ]
+)
+
+
+def test_an_information_sheet_opening_with_a_question_stays_an_information_sheet() -> None:
+    assert facts_of(SHEET_OPENING_WITH_A_QUESTION).kind == "participant_information_sheet"
