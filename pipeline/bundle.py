@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from pipeline.errors import DarsError, LimitExceeded, UnreadableDocument, UsageError
+from pipeline.errors import LimitExceeded, UnreadableDocument, UsageError
 from pipeline.limits import Limits, over_file_size
-from pipeline.readers.zip_guard import check_member_count, over_inflated, ratio_problem, read_member
+from pipeline.readers.zip_guard import over_inflated, ratio_problem, read_member, too_many_members
 
 REQUEST_NAMES = ("request.yaml", "request.yml", "request.json")
 IGNORED_FOLDERS = {"__MACOSX"}
@@ -40,6 +40,7 @@ class BundleFile:
     size: int
     opener: Callable[[], bytes] | None = None
     problem: str | None = None
+    notes: tuple[str, ...] = ()  # what the report says of the file besides its reading
 
     def read(self) -> bytes:
         if self.problem is not None or self.opener is None:
@@ -258,20 +259,30 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise BundleError(f"cannot open the bundle {path.name}: not a readable zip archive ({exc})") from None
-    try:
-        check_member_count(archive, limits, f"the bundle {path.name}")
-    except DarsError as exc:
+    too_many = too_many_members(archive, limits, f"the bundle {path.name}")
+    if too_many:
+        # Reported on the archive (DOC-001), so the run still ends in a report.
         archive.close()
-        raise BundleError(str(exc)) from None
+        shown = display_name(path.name)
+        return Bundle(source=path, kind="zip", files=[BundleFile(shown, path.stat().st_size, problem=too_many)])
     bundle = Bundle(source=path, kind="zip", archive=archive)
     members = [info for info in archive.infolist() if not info.is_dir()]
     named = [(info, _member_name(info.filename)) for info in members]
     kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
     prefix = _common_folder([name for _, name in kept if name is not None])
+    # Members of one name: `unzip -o` and extractall write each in turn, so the reviewer gets the
+    # last. That one is checked, and the document says so.
+    copies: dict[str, list[zipfile.ZipInfo]] = {}
+    for info, name in kept:
+        if name is not None:
+            copies.setdefault(name, []).append(info)
+    kept = [(info, name) for info, name in kept if name is None or copies[name][-1] is info]
     seen: set[str] = set()
     budget = _InflationBudget(limits, path.name)
     for info, name in kept:
         bundle_file = _zip_file(archive, info, name, prefix, limits, seen, budget)
+        if name is not None and len(copies[name]) > 1:
+            bundle_file.notes = (_copies_note(bundle_file.path, copies[name]),)
         if (
             bundle_file.path.lower() in REQUEST_NAMES
             and bundle.request is None
@@ -282,6 +293,22 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
             bundle.files.append(bundle_file)
     bundle.files.sort(key=lambda f: f.path)
     return bundle
+
+
+def _copies_note(relative: str, copies: list[zipfile.ZipInfo]) -> str:
+    """What a document read from the last of several members of one name says about the others."""
+    last, others = copies[-1], copies[:-1]
+    differ = sum(1 for info in others if (info.CRC, info.file_size) != (last.CRC, last.file_size))
+    if len(others) == 1:
+        compared = "the other one differs from it" if differ else "the other one is identical to it"
+    elif differ:
+        compared = f"{differ} of the {len(others)} others {'differs' if differ == 1 else 'differ'} from it"
+    else:
+        compared = "the others are identical to it"
+    return (
+        f"the archive holds {len(copies)} members named {relative}; the last one, which unzip keeps, "
+        f"was checked ({compared}, by size and CRC-32)"
+    )
 
 
 def _member_name(raw: str) -> str | None:
@@ -327,12 +354,9 @@ def _zip_file(archive, info, name, prefix, limits, seen, budget: _InflationBudge
             shown, info.file_size, problem="a zip member whose path leaves the bundle: refused, not extracted"
         )
     relative = display_name(name[len(prefix) :] if prefix and name.startswith(prefix) else name)
-    if relative in seen:
-        return BundleFile(
-            relative + f" (copy {len(seen)})",
-            info.file_size,
-            problem="the zip holds two members with this name",
-        )
+    shown, number = relative, 2
+    while relative in seen:  # two names that differ only in characters that cannot be shown
+        relative, number = f"{shown} ({number})", number + 1
     seen.add(relative)
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):

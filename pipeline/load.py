@@ -26,6 +26,12 @@ def load_document(file: BundleFile, limits: Limits, cache: DocumentCache | None 
     """Never raises for a bad file: its status and reason say what went wrong.
 
     A document that comes from `cache` already carries its facts (`document.facts` is set)."""
+    document = _load(file, limits, cache)
+    document.notes.extend(file.notes)
+    return document
+
+
+def _load(file: BundleFile, limits: Limits, cache: DocumentCache | None) -> Document:
     try:
         data = file.read()
     except DarsError as exc:

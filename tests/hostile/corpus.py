@@ -502,3 +502,35 @@ def build_deep_bundle(root: Path) -> dict[str, Expect]:
     expect["a/top.txt"] = Expect("ok")
     expect["/".join(["a"] * 101)] = Expect("unreadable", "a folder nested 101 levels deep, past the limit of 100")
     return expect
+
+
+# --- Issue 11: zips with too many members, or several members of one name -------------------------
+
+
+def many_members_zip(path: Path, count: int) -> Path:
+    """A `.zip` bundle of `count` small text members (10,001: about 1.3 MB, made in a fraction of a second)."""
+    members = [stored(f"bundle/notes/note-{index:05d}.txt", b"Notes.\n") for index in range(count)]
+    path.write_bytes(raw_zip(members))
+    return path
+
+
+CONSENT_V1 = b"PARTICIPANT CONSENT FORM\nConsent form version 1.0, 1 March 2019\n"
+CONSENT_V2 = b"PARTICIPANT CONSENT FORM\nConsent form version 2.0, 1 March 2020\n"
+
+
+def duplicate_members_zip(path: Path) -> Path:
+    """A `.zip` bundle holding two members named `consent.txt` (version 1.0, then 2.0), three named
+    `notes.txt` (the last two the same), and two `request.yaml` (a valid one, then one with wrong
+    types). `unzip -o` and extractall keep the last of each."""
+    members = [
+        stored("bundle/consent.txt", CONSENT_V1),
+        stored("bundle/request.yaml", VALID_REQUEST.encode()),
+        stored("bundle/notes.txt", b"Steering group notes, first draft.\n"),
+        stored("bundle/notes.txt", b"Steering group notes, final.\n"),
+        stored("bundle/letter.pdf", GOOD_LETTER.read_bytes()),
+        stored("bundle/consent.txt", CONSENT_V2),
+        stored("bundle/notes.txt", b"Steering group notes, final.\n"),
+        stored("bundle/request.yaml", WRONG_TYPES.encode()),
+    ]
+    path.write_bytes(raw_zip(members))
+    return path
