@@ -149,7 +149,9 @@ def _walk_folder(root: Path, real_root: Path, limits: Limits) -> list[BundleFile
             if folder == root:
                 raise BundleError(f"cannot list the bundle {root}: {error.strerror}") from None
             relative = display_name(folder.relative_to(root).as_posix())
-            entries.append(BundleFile(relative, 0, problem=f"a folder that cannot be listed ({error.strerror})"))
+            entries.append(
+                BundleFile(relative, 0, problem=f"a folder that cannot be listed ({error.strerror})")
+            )
             continue
         for child in children:
             path = folder / child.name
@@ -264,7 +266,9 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
         # Reported on the archive (DOC-001), so the run still ends in a report.
         archive.close()
         shown = display_name(path.name)
-        return Bundle(source=path, kind="zip", files=[BundleFile(shown, path.stat().st_size, problem=too_many)])
+        return Bundle(
+            source=path, kind="zip", files=[BundleFile(shown, path.stat().st_size, problem=too_many)]
+        )
     bundle = Bundle(source=path, kind="zip", archive=archive)
     members = [info for info in archive.infolist() if not info.is_dir()]
     named = [(info, _member_name(info.filename)) for info in members]

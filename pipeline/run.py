@@ -34,7 +34,7 @@ def check_path(
     others are added to it."""
     with open_bundle(path, limits) as bundle:
         documents = [load_document(file, limits, cache) for file in bundle.files]
-        request = _load_request(bundle)
+        request = _load_request(bundle, limits)
     for document in documents:
         if document.facts is not None:  # from the cache
             continue
@@ -66,7 +66,7 @@ def extract_within_limit(document: Document, limits: Limits) -> None:
         document.status, document.reason, document.facts = Status.UNREADABLE, str(exc), DocumentFacts()
 
 
-def _load_request(bundle: Bundle) -> LoadedRequest | None:
+def _load_request(bundle: Bundle, limits: Limits) -> LoadedRequest | None:
     if bundle.request is None:
         return None
     try:
@@ -75,4 +75,4 @@ def _load_request(bundle: Bundle) -> LoadedRequest | None:
         return LoadedRequest(
             bundle.request.path, None, [RequestProblem("", f"the file cannot be read: {exc}")]
         )
-    return load_request(bundle.request.path, data)
+    return load_request(bundle.request.path, data, limits.max_seconds_per_document)

@@ -30,7 +30,9 @@ def too_many_members(archive: zipfile.ZipFile, limits: Limits, what: str) -> str
     count = len(archive.infolist())
     if count <= limits.max_members:
         return None
-    return f"{what} has {count:,} members, over the limit of {limits.max_members:,} " + raise_with("max_members")
+    return f"{what} has {count:,} members, over the limit of {limits.max_members:,} " + raise_with(
+        "max_members"
+    )
 
 
 def ratio_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:

@@ -500,7 +500,9 @@ def build_deep_bundle(root: Path) -> dict[str, Expect]:
     expect[f"{open_path}/{LONG_FOLDER}"] = Expect("unreadable", "a folder whose path is too long to open")
     _folder_chain(root, ["a"] * 150, {0: ("top.txt", b"Near the top.\n"), 149: ("bottom.txt", b"Lost.\n")})
     expect["a/top.txt"] = Expect("ok")
-    expect["/".join(["a"] * 101)] = Expect("unreadable", "a folder nested 101 levels deep, past the limit of 100")
+    expect["/".join(["a"] * 101)] = Expect(
+        "unreadable", "a folder nested 101 levels deep, past the limit of 100"
+    )
     return expect
 
 
@@ -534,3 +536,38 @@ def duplicate_members_zip(path: Path) -> Path:
     ]
     path.write_bytes(raw_zip(members))
     return path
+
+
+# --- Issue 11: requests that ended in an internal error, or ran for hours --------------------------
+
+IDENTIFIERS_LINE = "identifiers: [nhs_number, date_of_birth, postcode]"
+
+
+def request_with_long_number(fmt: str, digits: int = 5000) -> tuple[str, str]:
+    """(file name, text) of a request whose `commercial` is a number of `digits` digits: Python's
+    int() refuses past 4,300 digits (ValueError: Exceeds the limit ...)."""
+    number = "7" * digits
+    if fmt == "json":
+        return "request.json", '{"title": "Asthma outcomes", "commercial": ' + number + "}"
+    return "request.yaml", VALID_REQUEST.replace("commercial: false", f"commercial: {number}")
+
+
+def request_with_invalid_items(count: int = 174_000) -> str:
+    """`identifiers` holding `count` items that are not identifiers, on one line (174,000: 1 MB)."""
+    items = ", ".join(f"x{index % 4096:03x}" for index in range(count))
+    return VALID_REQUEST.replace(IDENTIFIERS_LINE, f"identifiers: [{items}]", 1)
+
+
+def request_with_distinct_mappings(count: int = 81_000) -> str:
+    """`identifiers` holding `count` different mappings (81,000: 0.96 MB), which jsonschema's
+    uniqueItems compared pair by pair."""
+    items = ", ".join(f"{{a: {index}}}" for index in range(count))
+    return VALID_REQUEST.replace(IDENTIFIERS_LINE, f"identifiers: [{items}]", 1)
+
+
+def request_bundle(root: Path, name: str, text: str) -> Path:
+    """A bundle of the good CAG letter and the request `text` as `name`."""
+    root.mkdir(parents=True)
+    shutil.copy(GOOD_LETTER, root / "letter.pdf")
+    (root / name).write_text(text, encoding="utf-8")
+    return root
