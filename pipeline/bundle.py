@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from pipeline.errors import DarsError, LimitExceeded, UnreadableDocument, UsageError
+from pipeline.errors import LimitExceeded, UnreadableDocument, UsageError
 from pipeline.limits import Limits, over_file_size
-from pipeline.readers.zip_guard import check_member_count, over_inflated, ratio_problem, read_member
+from pipeline.readers.zip_guard import over_inflated, ratio_problem, read_member, too_many_members
 
 REQUEST_NAMES = ("request.yaml", "request.yml", "request.json")
 IGNORED_FOLDERS = {"__MACOSX"}
@@ -40,6 +40,7 @@ class BundleFile:
     size: int
     opener: Callable[[], bytes] | None = None
     problem: str | None = None
+    notes: tuple[str, ...] = ()  # what the report says of the file besides its reading
 
     def read(self) -> bytes:
         if self.problem is not None or self.opener is None:
@@ -111,36 +112,7 @@ def _open_single(path: Path, limits: Limits) -> Bundle:
 
 def _open_folder(root: Path, limits: Limits) -> Bundle:
     bundle = Bundle(source=root, kind="folder")
-    real_root = root.resolve()
-    entries: list[BundleFile] = []
-
-    def unlisted(error: OSError) -> None:
-        """A folder that cannot be listed is reported, so that what it holds is not silently lost."""
-        where = Path(error.filename or root)
-        relative = display_name(where.relative_to(root).as_posix()) if where != root else "."
-        if where == root:
-            raise BundleError(f"cannot list the bundle {root}: {error.strerror}")
-        entries.append(BundleFile(relative, 0, problem=f"a folder that cannot be listed ({error.strerror})"))
-
-    for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted):
-        folder_path = Path(folder)
-        kept = []
-        for name in sorted(dirnames):
-            relative = display_name((folder_path / name).relative_to(root).as_posix())
-            if is_ignored(relative):
-                continue
-            if (folder_path / name).is_symlink():
-                problem = _link_problem(folder_path / name, real_root, "a link to a folder")
-                if problem:
-                    entries.append(BundleFile(relative, 0, problem=problem))
-                continue  # a link to a folder inside the bundle repeats files already listed
-            kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            relative = display_name((folder_path / name).relative_to(root).as_posix())
-            if is_ignored(relative):
-                continue
-            entries.append(_folder_file(folder_path / name, relative, limits, real_root))
+    entries = _walk_folder(root, root.resolve(), limits)
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.path.lower() in REQUEST_NAMES and bundle.request is None:
             bundle.request = entry
@@ -149,7 +121,101 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
     return bundle
 
 
+# Deeper than this, a folder is reported and not opened. Real bundles are a few levels deep; the
+# cap keeps the walk's work and memory bounded (a chain of one-letter folders fits thousands of
+# levels under the system's path limit).
+MAX_FOLDER_DEPTH = 100
+# The longest path the system opens, in bytes, with its terminating NUL (4,096 on Linux).
+try:
+    PATH_MAX = os.pathconf("/", "PC_PATH_MAX")
+except (OSError, ValueError, AttributeError):  # pragma: no cover - not a POSIX system
+    PATH_MAX = 4096
+
+
+def _walk_folder(root: Path, real_root: Path, limits: Limits) -> list[BundleFile]:
+    """Every file under `root` as a BundleFile, one folder at a time, without recursion.
+
+    Nothing here raises for what the folder holds: a folder that cannot be listed, a path longer
+    than the system opens or a folder nested past MAX_FOLDER_DEPTH is an entry with its problem,
+    and the rest of the bundle is still listed. A path is never opened when it is too long."""
+    entries: list[BundleFile] = []
+    pending: list[tuple[Path, int]] = [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                children = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            if folder == root:
+                raise BundleError(f"cannot list the bundle {root}: {error.strerror}") from None
+            relative = display_name(folder.relative_to(root).as_posix())
+            entries.append(
+                BundleFile(relative, 0, problem=f"a folder that cannot be listed ({error.strerror})")
+            )
+            continue
+        for child in children:
+            path = folder / child.name
+            relative = display_name(path.relative_to(root).as_posix())
+            if is_ignored(relative):
+                continue
+            length = len(os.fsencode(path))
+            try:
+                is_folder, is_link = child.is_dir(), child.is_symlink()  # is_dir follows a link
+            except OSError:
+                is_folder, is_link = False, False
+            if not is_folder:
+                problem = _path_too_long(length)
+                entries.append(
+                    BundleFile(relative, 0, problem=problem)
+                    if problem
+                    else _folder_file(path, relative, limits, real_root)
+                )
+            elif is_link:
+                problem = _path_too_long(length) or _link_problem(path, real_root, "a link to a folder")
+                if problem:
+                    entries.append(BundleFile(relative, 0, problem=problem))
+                # else: a link to a folder inside the bundle repeats files already listed
+            elif length >= PATH_MAX:
+                entries.append(BundleFile(relative, 0, problem=_folder_path_too_long(length)))
+            elif depth + 1 > MAX_FOLDER_DEPTH:
+                entries.append(
+                    BundleFile(
+                        relative,
+                        0,
+                        problem=f"a folder nested {depth + 1} levels deep, past the limit of "
+                        f"{MAX_FOLDER_DEPTH}: not opened, so the files in it are not checked",
+                    )
+                )
+            else:
+                pending.append((path, depth + 1))
+    return entries
+
+
+def _path_too_long(length: int) -> str | None:
+    """Why a file cannot be opened by its path, when that path is longer than the system opens."""
+    if length < PATH_MAX:
+        return None
+    return (
+        f"the path is too long to open: {length:,} bytes with the bundle's own folder, where the "
+        f"system opens at most {PATH_MAX - 1:,}"
+    )
+
+
+def _folder_path_too_long(length: int) -> str:
+    return (
+        f"a folder whose path is too long to open ({length:,} bytes with the bundle's own folder, where "
+        f"the system opens at most {PATH_MAX - 1:,}): the files in it are not checked"
+    )
+
+
 def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | None = None) -> BundleFile:
+    try:
+        return _checked_file(path, relative, limits, real_root)
+    except OSError as exc:  # the file went away, or cannot be looked at: it is reported, not raised
+        return BundleFile(relative, 0, problem=f"the file cannot be opened ({exc.strerror})")
+
+
+def _checked_file(path: Path, relative: str, limits: Limits, real_root: Path | None) -> BundleFile:
     if path.is_symlink():
         problem = _link_problem(path, real_root, "a link") if real_root else None
         if real_root is None or problem:
@@ -195,20 +261,32 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise BundleError(f"cannot open the bundle {path.name}: not a readable zip archive ({exc})") from None
-    try:
-        check_member_count(archive, limits, f"the bundle {path.name}")
-    except DarsError as exc:
+    too_many = too_many_members(archive, limits, f"the bundle {path.name}")
+    if too_many:
+        # Reported on the archive (DOC-001), so the run still ends in a report.
         archive.close()
-        raise BundleError(str(exc)) from None
+        shown = display_name(path.name)
+        return Bundle(
+            source=path, kind="zip", files=[BundleFile(shown, path.stat().st_size, problem=too_many)]
+        )
     bundle = Bundle(source=path, kind="zip", archive=archive)
     members = [info for info in archive.infolist() if not info.is_dir()]
     named = [(info, _member_name(info.filename)) for info in members]
     kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
     prefix = _common_folder([name for _, name in kept if name is not None])
+    # Members of one name: `unzip -o` and extractall write each in turn, so the reviewer gets the
+    # last. That one is checked, and the document says so.
+    copies: dict[str, list[zipfile.ZipInfo]] = {}
+    for info, name in kept:
+        if name is not None:
+            copies.setdefault(name, []).append(info)
+    kept = [(info, name) for info, name in kept if name is None or copies[name][-1] is info]
     seen: set[str] = set()
     budget = _InflationBudget(limits, path.name)
     for info, name in kept:
         bundle_file = _zip_file(archive, info, name, prefix, limits, seen, budget)
+        if name is not None and len(copies[name]) > 1:
+            bundle_file.notes = (_copies_note(bundle_file.path, copies[name]),)
         if (
             bundle_file.path.lower() in REQUEST_NAMES
             and bundle.request is None
@@ -219,6 +297,22 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
             bundle.files.append(bundle_file)
     bundle.files.sort(key=lambda f: f.path)
     return bundle
+
+
+def _copies_note(relative: str, copies: list[zipfile.ZipInfo]) -> str:
+    """What a document read from the last of several members of one name says about the others."""
+    last, others = copies[-1], copies[:-1]
+    differ = sum(1 for info in others if (info.CRC, info.file_size) != (last.CRC, last.file_size))
+    if len(others) == 1:
+        compared = "the other one differs from it" if differ else "the other one is identical to it"
+    elif differ:
+        compared = f"{differ} of the {len(others)} others {'differs' if differ == 1 else 'differ'} from it"
+    else:
+        compared = "the others are identical to it"
+    return (
+        f"the archive holds {len(copies)} members named {relative}; the last one, which unzip keeps, "
+        f"was checked ({compared}, by size and CRC-32)"
+    )
 
 
 def _member_name(raw: str) -> str | None:
@@ -264,12 +358,9 @@ def _zip_file(archive, info, name, prefix, limits, seen, budget: _InflationBudge
             shown, info.file_size, problem="a zip member whose path leaves the bundle: refused, not extracted"
         )
     relative = display_name(name[len(prefix) :] if prefix and name.startswith(prefix) else name)
-    if relative in seen:
-        return BundleFile(
-            relative + f" (copy {len(seen)})",
-            info.file_size,
-            problem="the zip holds two members with this name",
-        )
+    shown, number = relative, 2
+    while relative in seen:  # two names that differ only in characters that cannot be shown
+        relative, number = f"{shown} ({number})", number + 1
     seen.add(relative)
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):

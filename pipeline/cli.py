@@ -88,13 +88,26 @@ def limit_options(command):
     )
     for option in reversed(options):
         command = option(command)
-    return command
+    return member_limit_option(command)
 
 
-def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb):
+def member_limit_option(command):
+    """--max-members (issue 11): a .zip bundle or a DOCX over it is a DOC-001 that names it."""
+    return click.option(
+        "--max-members",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Most members of a .zip bundle, or parts of a DOCX (default 10000).",
+    )(command)
+
+
+def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb=None, max_members=None):
+    from dataclasses import replace
+
     from pipeline.limits import Limits
 
-    return Limits.from_options(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb)
+    limits = Limits.from_options(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb)
+    return limits if max_members is None else replace(limits, max_members=max_members)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

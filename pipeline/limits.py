@@ -1,6 +1,6 @@
 """Limits that keep one hostile or enormous file from holding up a bundle or a batch.
 
-Four of them are set from the command line (`LIMIT_OPTIONS`); a message about one of those names
+Five of them are set from the command line (`LIMIT_OPTIONS`); a message about one of those names
 the option that raises it, so a reviewer who trusts the file knows what to do.
 """
 
@@ -23,6 +23,7 @@ LIMIT_OPTIONS = {
     "max_seconds_per_document": "--timeout",
     "max_inflated_bytes": "--max-inflated-mb",
     "max_memory_bytes": "--max-memory-mb",
+    "max_members": "--max-members",
 }
 
 

@@ -36,6 +36,14 @@ def load_document(
     The bytes are read here; parsing and extraction run in `reader` (an isolated worker process,
     `pipeline.isolation`) when one is given, else in this process. A document found in `cache`
     is neither parsed nor extracted again, and a new one is added to it."""
+    document = _load(file, limits, cache, reader)
+    document.notes.extend(file.notes)
+    return document
+
+
+def _load(
+    file: BundleFile, limits: Limits, cache: DocumentCache | None, reader: DocumentReader | None
+) -> Document:
     try:
         data = file.read()
     except DarsError as exc:

@@ -122,6 +122,7 @@ class Document:
     reason: str | None = None  # why it is unreadable, in words
     parsed: ParsedDocument | None = None
     facts: object | None = None  # extractors.DocumentFacts, attached by the extract stage
+    notes: list[str] = field(default_factory=list)  # from the bundle (a zip's copies of one name)
 
     @property
     def pages(self) -> int | None:

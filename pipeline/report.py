@@ -85,6 +85,7 @@ def document_dict(document: Document) -> dict:
     }
     if document.reason:
         data["reason"] = document.reason
-    if document.parsed and document.parsed.notes:
-        data["notes"] = list(document.parsed.notes)
+    notes = [*document.notes, *(document.parsed.notes if document.parsed else [])]
+    if notes:
+        data["notes"] = notes
     return data

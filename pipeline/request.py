@@ -4,21 +4,32 @@ Each problem is kept with its field path (`datasets[1].end`), the line it sits o
 there, so REQ-001 can report one finding per problem with its evidence. YAML aliases are refused
 (a data request never needs them, and they are how a "YAML bomb" multiplies), and timestamps are
 left as strings so the schema's `date` format decides what a valid date is.
+
+A request comes from outside, so reading it is bounded like reading a document (issue 11): its own
+time limit (the per-document one, `--timeout`), work linear in its size (a number too long to
+convert is not converted; `uniqueItems` compares hashed items, not every pair; quotes are a window
+of their line), and at most MAX_REQUEST_PROBLEMS problems listed, the last saying how many more
+there were.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
 
 import yaml
 
+from pipeline.errors import LimitExceeded
+from pipeline.limits import DEFAULT_LIMITS, time_limit
 from pipeline.request_model import Request
 
 MAX_REQUEST_BYTES = 1_048_576
+MAX_REQUEST_PROBLEMS = 50  # REQ-001 findings listed; the last one counts the rest
+MAX_NUMBER_DIGITS = 1_000  # no field of a request is a number; Python refuses to convert past 4,300
+QUOTE_CHARS = 200  # the most of a line a problem quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,29 @@ class _RequestLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+@dataclass(frozen=True, slots=True)
+class _LongNumber:
+    """A number with more than MAX_NUMBER_DIGITS digits, kept unconverted (int() of 5,000 digits
+    raises, and converting a long one takes time quadratic in its length)."""
+
+    digits: int
+
+
+def _number(text: str) -> int | _LongNumber | None:
+    """A long number as _LongNumber, or None to convert `text` as usual."""
+    digits = sum(1 for char in text if char.isalnum())
+    return _LongNumber(digits) if digits > MAX_NUMBER_DIGITS else None
+
+
+def _construct_int(loader: _RequestLoader, node: yaml.ScalarNode):
+    return _number(node.value) or yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+def _json_int(text: str) -> int | _LongNumber:
+    return _number(text) or int(text)
+
+
+_RequestLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _RequestLoader.yaml_implicit_resolvers = {
     first: [resolver for resolver in resolvers if resolver[0] != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -68,8 +102,18 @@ def request_schema() -> dict:
     return json.loads(resources.files("pipeline.schema").joinpath("request.schema.json").read_text("utf-8"))
 
 
-def load_request(name: str, data: bytes) -> LoadedRequest:
-    """Parse and validate a request file's bytes. Never raises for bad content."""
+def load_request(
+    name: str, data: bytes, seconds: float = DEFAULT_LIMITS.max_seconds_per_document
+) -> LoadedRequest:
+    """Parse and validate a request file's bytes within `seconds`. Never raises for bad content."""
+    try:
+        with time_limit(seconds, "reading the data request"):
+            return _load_request(name, data)
+    except LimitExceeded as exc:
+        return LoadedRequest(name, None, [RequestProblem("", str(exc))])
+
+
+def _load_request(name: str, data: bytes) -> LoadedRequest:
     if len(data) > MAX_REQUEST_BYTES:
         return LoadedRequest(
             name, None, [RequestProblem("", f"the file is over {MAX_REQUEST_BYTES // 1024} KB")]
@@ -86,16 +130,59 @@ def load_request(name: str, data: bytes) -> LoadedRequest:
         return LoadedRequest(name, None, [RequestProblem("", _parse_message(exc), line, _line(lines, line))])
 
     locate = _Locator(node, lines)
-    problems = [RequestProblem(path, message, *locate(path)) for path, message in schema_problems(content)]
-    if problems:
-        return LoadedRequest(name, None, sorted(problems, key=lambda p: (p.line or 0, p.path)))
+    try:
+        found = long_numbers(content) or schema_problems(content)
+    except RecursionError:
+        return LoadedRequest(name, None, [RequestProblem("", "the file is nested too deeply to read")])
+    if found:
+        return LoadedRequest(name, None, _listed(found, locate))
     problems = [RequestProblem(path, message, *locate(path)) for path, message in impossible_values(content)]
     return LoadedRequest(name, Request.from_dict(content), problems, locate)
 
 
+def _listed(found: list[tuple[str, str]], locate: _Locator) -> list[RequestProblem]:
+    """The first MAX_REQUEST_PROBLEMS problems in the order of the file, with their evidence; the
+    last one says how many more there were."""
+    ordered = sorted(found, key=lambda problem: (*locate.position(problem[0]), problem[0]))
+    listed = [
+        RequestProblem(path, message, *locate(path)) for path, message in ordered[:MAX_REQUEST_PROBLEMS]
+    ]
+    more = len(ordered) - len(listed)
+    if more:
+        listed[-1] = replace(
+            listed[-1],
+            message=f"{listed[-1].message} (and {more:,} more problems in the data request, not listed: "
+            f"the first {len(listed)} are)",
+        )
+    return listed
+
+
+def long_numbers(content) -> list[tuple[str, str]]:
+    """Every number too long to read, as (field path, message); linear, and without recursion."""
+    found: list[tuple[str, str]] = []
+    pending: list[tuple[list, object]] = [([], content)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, _LongNumber):
+            found.append((format_path(path), _long_number_words(value)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, _LongNumber):
+                    found.append((format_path(path), f"a field's name is {_long_number_words(key)}"))
+                else:
+                    pending.append(([*path, key], item))
+        elif isinstance(value, list):
+            pending.extend(([*path, index], item) for index, item in enumerate(value))
+    return found
+
+
+def _long_number_words(number: _LongNumber) -> str:
+    return f"a number of {number.digits:,} digits, too long to read (no value may have more than {MAX_NUMBER_DIGITS:,})"
+
+
 def _parse(name: str, text: str):
     if name.lower().endswith(".json"):
-        return json.loads(text), None
+        return json.loads(text, parse_int=_json_int), None
     loader = _RequestLoader(text)
     try:
         node = loader.get_single_node()
@@ -107,9 +194,7 @@ def _parse(name: str, text: str):
 
 def schema_problems(content) -> list[tuple[str, str]]:
     """Every way `content` breaks the request schema, as (field path, message)."""
-    import jsonschema  # ~0.1 s to import: only for a bundle that has a request
-
-    validator = jsonschema.Draft202012Validator(request_schema(), format_checker=jsonschema.FormatChecker())
+    validator = _validator_class()(_inlined_schema(), format_checker=_format_checker())
     found: list[tuple[str, str]] = []
     for error in validator.iter_errors(content):
         path = list(error.absolute_path)
@@ -122,20 +207,108 @@ def schema_problems(content) -> list[tuple[str, str]]:
                 found.append((format_path([*path, extra]), "is not a field of the data request"))
         elif error.validator == "enum":
             choices = ", ".join(str(choice) for choice in error.validator_value)
-            found.append((format_path(path), f"{error.instance!r} is not one of: {choices}"))
+            found.append((format_path(path), f"{_shown(error.instance)} is not one of: {choices}"))
         elif error.validator == "type":
             found.append(
-                (format_path(path), f"should be {_type_words(error.validator_value)}, not {error.instance!r}")
+                (
+                    format_path(path),
+                    f"should be {_type_words(error.validator_value)}, not {_shown(error.instance)}",
+                )
             )
         elif error.validator == "format" and error.validator_value == "date":
-            found.append((format_path(path), f"{error.instance!r} is not a real date in the form YYYY-MM-DD"))
+            found.append(
+                (format_path(path), f"{_shown(error.instance)} is not a real date in the form YYYY-MM-DD")
+            )
         elif error.validator in ("minLength", "minItems"):
             found.append((format_path(path), "must not be empty"))
         elif error.validator == "uniqueItems":
             found.append((format_path(path), "lists the same item more than once"))
         else:
-            found.append((format_path(path), error.message))
+            found.append((format_path(path), _clip(error.message)))
     return found
+
+
+@cache
+def _validator_class():
+    """Draft 2020-12, with `uniqueItems` in linear time: jsonschema compares every pair of items
+    that cannot be sorted (81,000 mappings: over 3 billion comparisons)."""
+    import jsonschema  # ~0.1 s to import: only for a bundle that has a request
+
+    def unique_items(validator, unique, instance, schema):
+        if unique and validator.is_type(instance, "array") and not _all_different(instance):
+            yield jsonschema.ValidationError("has non-unique elements")
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"uniqueItems": unique_items})
+
+
+@cache
+def _inlined_schema() -> dict:
+    """The request schema with each `{"$ref": "#/$defs/NAME"}` replaced by the definition itself (none
+    refers to another): the same rules, without a reference lookup for every item of a long list."""
+    schema = request_schema()
+    definitions = schema.get("$defs", {})
+
+    def inline(part):
+        if isinstance(part, dict):
+            target = part.get("$ref", "")
+            if len(part) == 1 and target.startswith("#/$defs/") and target[8:] in definitions:
+                return inline(definitions[target[8:]])
+            return {key: inline(value) for key, value in part.items()}
+        if isinstance(part, list):
+            return [inline(item) for item in part]
+        return part
+
+    return inline(schema)
+
+
+@cache
+def _format_checker():
+    import jsonschema
+
+    return jsonschema.FormatChecker()
+
+
+def _all_different(items: list) -> bool:
+    """True when no two items are equal as JSON Schema compares them (1 equals 1.0, not true)."""
+    seen = set()
+    for item in items:
+        key = _comparable(item)
+        if key in seen:
+            return False
+        seen.add(key)
+    return True
+
+
+def _comparable(value):
+    """A hashable stand-in for `value` that is equal exactly when JSON Schema says the values are."""
+    if isinstance(value, bool) or value is None:
+        return (type(value).__name__, value)
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if isinstance(value, list):
+        return ("array", tuple(_comparable(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _comparable(item)) for key, item in value.items()))
+    return ("other", id(value))
+
+
+def _shown(value) -> str:
+    """A value as a message shows it: its repr, cut short."""
+    if isinstance(value, list | dict) and len(value) > 20:
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        return f"{kind} of {len(value):,} items"
+    return _clip(repr(value), width=80)
+
+
+def _clip(text: str, column: int = 0, width: int = QUOTE_CHARS) -> str:
+    """At most `width` characters of `text`, around `column`, with … where it is cut."""
+    if len(text) <= width:
+        return text
+    start = max(0, min(column - width // 4, len(text) - width))
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
 def impossible_values(content: dict) -> list[tuple[str, str]]:
@@ -200,10 +373,11 @@ def _error_line(exc: Exception) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def _line(lines: list[str], line: int | None) -> str:
+def _line(lines: list[str], line: int | None, column: int = 0) -> str:
+    """The words of `line`, a window of at most QUOTE_CHARS around `column` of a long one."""
     if line is None or not 0 < line <= len(lines):
         return ""
-    return lines[line - 1].strip()
+    return _clip(lines[line - 1], column).strip()
 
 
 class _Locator:
@@ -214,21 +388,38 @@ class _Locator:
         self.lines = lines
 
     def __call__(self, path: str) -> tuple[int | None, str]:
-        node = self.node
+        """The line of `path` and the words there: a window of the line around the field."""
+        node, line, column = self._find(path)
         if node is None:
             return None, ""
-        line = node.start_mark.line + 1
+        words = _line(self.lines, line, column)
+        if isinstance(node, yaml.SequenceNode) and all(
+            isinstance(item, yaml.ScalarNode) for item in node.value
+        ):
+            # A block list starts on the line after its key: quote the items, not the bare key.
+            items = ", ".join(item.value for item in node.value[:20]) + (
+                ", …" if len(node.value) > 20 else ""
+            )
+            words = f"{words.rstrip(':[] ').split(':')[0]}: [{items}]"
+        return line, words
+
+    def position(self, path: str) -> tuple[int, int]:
+        """(line, column) of `path`, to put problems in the order of the file; (0, 0) when unknown."""
+        _, line, column = self._find(path)
+        return line or 0, column
+
+    def _find(self, path: str):
+        node = self.node
+        if node is None:
+            return None, None, 0
+        line, column = node.start_mark.line + 1, node.start_mark.column
         for step in _steps(path):
             child = _child(node, step)
             if child is None:
                 break
-            node, line = child
-        words = _line(self.lines, line)
-        if isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value):
-            # A block list starts on the line after its key: quote the items, not the bare key.
-            items = ", ".join(item.value for item in node.value)
-            words = f"{words.rstrip(':[] ').split(':')[0]}: [{items}]"
-        return line, words
+            node, mark = child
+            line, column = mark.line + 1, mark.column
+        return node, line, column
 
 
 def _steps(path: str) -> list[str | int]:
@@ -241,11 +432,12 @@ def _steps(path: str) -> list[str | int]:
 
 
 def _child(node, step):
+    """The node of `step` under `node`, and the mark a reviewer looks at: the key, or the item."""
     if isinstance(node, yaml.MappingNode) and isinstance(step, str):
         for key, value in node.value:
             if getattr(key, "value", None) == step:
-                return value, key.start_mark.line + 1
+                return value, key.start_mark
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
         item = node.value[step]
-        return item, item.start_mark.line + 1
+        return item, item.start_mark
     return None

@@ -35,7 +35,7 @@ def check_path(
     others are added to it."""
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
-        request = _load_request(bundle)
+        request = _load_request(bundle, limits)
     as_of_date = (
         as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
     )
@@ -63,7 +63,7 @@ def document_reader(limits: Limits) -> Iterator[DocumentReader | None]:
         yield reader
 
 
-def _load_request(bundle: Bundle) -> LoadedRequest | None:
+def _load_request(bundle: Bundle, limits: Limits) -> LoadedRequest | None:
     if bundle.request is None:
         return None
     try:
@@ -72,4 +72,4 @@ def _load_request(bundle: Bundle) -> LoadedRequest | None:
         return LoadedRequest(
             bundle.request.path, None, [RequestProblem("", f"the file cannot be read: {exc}")]
         )
-    return load_request(bundle.request.path, data)
+    return load_request(bundle.request.path, data, limits.max_seconds_per_document)

@@ -48,6 +48,10 @@ ACTIONS = (
         ("link", "leaves the bundle"),
         "Put the file itself in the bundle, not a link to it or a path outside the bundle.",
     ),
+    (
+        ("too long to open", "levels deep"),
+        "Put the file nearer the bundle's root, under fewer and shorter folder names, and send it again.",
+    ),
     (("encrypted", "password"), "Send the file again without a password or encryption."),
     (("unsupported format",), "Send the document as a PDF or DOCX (TXT and MD are also read)."),
     (("empty",), "Send the document again: the file received is empty."),

@@ -20,9 +20,19 @@ ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSE
 
 
 def check_member_count(archive: zipfile.ZipFile, limits: Limits, what: str) -> None:
-    members = archive.infolist()
-    if len(members) > limits.max_members:
-        raise LimitExceeded(f"{what} has {len(members):,} members, over the limit of {limits.max_members:,}")
+    problem = too_many_members(archive, limits, what)
+    if problem:
+        raise LimitExceeded(problem)
+
+
+def too_many_members(archive: zipfile.ZipFile, limits: Limits, what: str) -> str | None:
+    """Why `archive` is refused for the number of its members, or None."""
+    count = len(archive.infolist())
+    if count <= limits.max_members:
+        return None
+    return f"{what} has {count:,} members, over the limit of {limits.max_members:,} " + raise_with(
+        "max_members"
+    )
 
 
 def ratio_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:

@@ -518,3 +518,130 @@ def build_zip_bundle(path: Path) -> Path:
 def copy_sample(name: str, to: Path) -> Path:
     shutil.copytree(SAMPLES / name, to)
     return to
+
+
+# --- Issue 11: deep folders ------------------------------------------------------------------------
+
+PATH_MAX = 4096  # Linux's, with the terminating NUL: a longer path cannot be opened by name
+LONG_FOLDER = "d" * 40
+
+
+def _folder_chain(start: Path, names: list[str], files: dict[int, tuple[str, bytes]]) -> None:
+    """Make the folders `names`, each inside the one before, under `start`, through descriptors (a
+    path past PATH_MAX cannot be made by name); `files[i]` is written in the i-th folder."""
+    descriptor = os.open(start, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for index, name in enumerate(names):
+            os.mkdir(name, dir_fd=descriptor)
+            child = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = child
+            if index in files:
+                file_name, content = files[index]
+                written = os.open(file_name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
+                os.write(written, content)
+                os.close(written)
+    finally:
+        os.close(descriptor)
+
+
+def build_deep_bundle(root: Path) -> dict[str, Expect]:
+    """A folder bundle with 200 nested folders of 40 letters (paths of about 8 KB, past the system's
+    limit), a file whose own name takes its path past the limit, and 150 nested one-letter folders
+    (past the walk's depth limit of 100, under the path limit): every path that can be opened is
+    read, and each of the others is reported. Returns what the report must say of each entry; the
+    paths past the limit depend on where `root` is, so they are computed here as the tool does."""
+    root.mkdir(parents=True)
+    (root / "shallow").mkdir()
+    (root / "shallow" / "letter.pdf").write_bytes(GOOD_LETTER.read_bytes())
+    expect = {"shallow/letter.pdf": Expect("ok", pages=4)}
+
+    def length(relative: str) -> int:
+        return len(os.fsencode(str(root / relative)))
+
+    # The last folder of the long chain that can still be opened, and the first that cannot.
+    last_open = max(i for i in range(200) if length("/".join([LONG_FOLDER] * (i + 1))) < PATH_MAX)
+    open_path = "/".join([LONG_FOLDER] * (last_open + 1))
+    # A name that takes the path of a file in that folder past the limit (at most 255 bytes a name).
+    long_name = "x" * (PATH_MAX - length(open_path)) + ".txt"
+    _folder_chain(
+        root,
+        [LONG_FOLDER] * 200,
+        {2: ("notes.txt", b"Steering group notes.\n"), last_open: (long_name, b"Never read.\n")},
+    )
+    expect["/".join([LONG_FOLDER] * 3) + "/notes.txt"] = Expect("ok")
+    expect[f"{open_path}/{long_name}"] = Expect("unreadable", "the path is too long to open")
+    expect[f"{open_path}/{LONG_FOLDER}"] = Expect("unreadable", "a folder whose path is too long to open")
+    _folder_chain(root, ["a"] * 150, {0: ("top.txt", b"Near the top.\n"), 149: ("bottom.txt", b"Lost.\n")})
+    expect["a/top.txt"] = Expect("ok")
+    expect["/".join(["a"] * 101)] = Expect(
+        "unreadable", "a folder nested 101 levels deep, past the limit of 100"
+    )
+    return expect
+
+
+# --- Issue 11: zips with too many members, or several members of one name -------------------------
+
+
+def many_members_zip(path: Path, count: int) -> Path:
+    """A `.zip` bundle of `count` small text members (10,001: about 1.3 MB, made in a fraction of a second)."""
+    members = [stored(f"bundle/notes/note-{index:05d}.txt", b"Notes.\n") for index in range(count)]
+    path.write_bytes(raw_zip(members))
+    return path
+
+
+CONSENT_V1 = b"PARTICIPANT CONSENT FORM\nConsent form version 1.0, 1 March 2019\n"
+CONSENT_V2 = b"PARTICIPANT CONSENT FORM\nConsent form version 2.0, 1 March 2020\n"
+
+
+def duplicate_members_zip(path: Path) -> Path:
+    """A `.zip` bundle holding two members named `consent.txt` (version 1.0, then 2.0), three named
+    `notes.txt` (the last two the same), and two `request.yaml` (a valid one, then one with wrong
+    types). `unzip -o` and extractall keep the last of each."""
+    members = [
+        stored("bundle/consent.txt", CONSENT_V1),
+        stored("bundle/request.yaml", VALID_REQUEST.encode()),
+        stored("bundle/notes.txt", b"Steering group notes, first draft.\n"),
+        stored("bundle/notes.txt", b"Steering group notes, final.\n"),
+        stored("bundle/letter.pdf", GOOD_LETTER.read_bytes()),
+        stored("bundle/consent.txt", CONSENT_V2),
+        stored("bundle/notes.txt", b"Steering group notes, final.\n"),
+        stored("bundle/request.yaml", WRONG_TYPES.encode()),
+    ]
+    path.write_bytes(raw_zip(members))
+    return path
+
+
+# --- Issue 11: requests that ended in an internal error, or ran for hours --------------------------
+
+IDENTIFIERS_LINE = "identifiers: [nhs_number, date_of_birth, postcode]"
+
+
+def request_with_long_number(fmt: str, digits: int = 5000) -> tuple[str, str]:
+    """(file name, text) of a request whose `commercial` is a number of `digits` digits: Python's
+    int() refuses past 4,300 digits (ValueError: Exceeds the limit ...)."""
+    number = "7" * digits
+    if fmt == "json":
+        return "request.json", '{"title": "Asthma outcomes", "commercial": ' + number + "}"
+    return "request.yaml", VALID_REQUEST.replace("commercial: false", f"commercial: {number}")
+
+
+def request_with_invalid_items(count: int = 174_000) -> str:
+    """`identifiers` holding `count` items that are not identifiers, on one line (174,000: 1 MB)."""
+    items = ", ".join(f"x{index % 4096:03x}" for index in range(count))
+    return VALID_REQUEST.replace(IDENTIFIERS_LINE, f"identifiers: [{items}]", 1)
+
+
+def request_with_distinct_mappings(count: int = 81_000) -> str:
+    """`identifiers` holding `count` different mappings (81,000: 0.96 MB), which jsonschema's
+    uniqueItems compared pair by pair."""
+    items = ", ".join(f"{{a: {index}}}" for index in range(count))
+    return VALID_REQUEST.replace(IDENTIFIERS_LINE, f"identifiers: [{items}]", 1)
+
+
+def request_bundle(root: Path, name: str, text: str) -> Path:
+    """A bundle of the good CAG letter and the request `text` as `name`."""
+    root.mkdir(parents=True)
+    shutil.copy(GOOD_LETTER, root / "letter.pdf")
+    (root / name).write_text(text, encoding="utf-8")
+    return root
