@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from pipeline.findings import Evidence, Finding, Severity
+from pipeline.limits import LIMIT_OPTIONS
 from pipeline.model import Status
 
 
@@ -51,11 +52,21 @@ ACTIONS = (
     (("encrypted", "password"), "Send the file again without a password or encryption."),
     (("unsupported format",), "Send the document as a PDF or DOCX (TXT and MD are also read)."),
     (("empty",), "Send the document again: the file received is empty."),
-    (("limit",), "Send the document on its own, or split it: it is over a limit set for one file."),
+    # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
+    # kept from one file): no option raises it, so the file itself has to change.
+    (("limit",), "Send the document on its own, or split it: it is over a fixed limit for one file."),
 )
 
 
 def action_for(reason: str) -> str:
+    # A limit the reviewer sets (pipeline.limits.LIMIT_OPTIONS; the reason names its option) is a
+    # choice of this run, not a fault of the file: the action is the reviewer's, not the applicant's.
+    option = next((option for option in LIMIT_OPTIONS.values() if option in reason), None)
+    if option is not None:
+        return (
+            f"Nothing to ask the applicant: the file is over a limit set for this run. If you trust the file, "
+            f"check the bundle again with a higher limit ({option})."
+        )
     lowered = reason.lower()
     for fragments, action in ACTIONS:
         if any(fragment in lowered for fragment in fragments):

@@ -37,6 +37,10 @@ def test_check_case(code: str, group: str, case: dict) -> None:
         assert len(findings) == case.get("count", 1), [f.message for f in findings]
         for fragment in case.get("message_contains", []):
             assert any(fragment in f.message for f in findings), (fragment, [f.message for f in findings])
+        for fragment in case.get("action_contains", []):
+            assert all(fragment in f.action for f in findings), (fragment, [f.action for f in findings])
+        for fragment in case.get("action_lacks", []):
+            assert all(fragment not in f.action for f in findings), (fragment, [f.action for f in findings])
         for finding in findings:
             assert finding.code == code
             assert finding.evidence or finding.searched
