@@ -54,6 +54,7 @@ def check_path(
         documents=documents,
         findings=findings,
         skipped=skipped,
+        request_usable=bool(request and request.usable),
     )
 
 

@@ -1,12 +1,16 @@
 """Issue 11, part 4: no false READY. Each case through the command line (`pipeline.cli.main`, as
 tests/test_cli.py drives it).
 
+- a bundle without its request is needs_review (REQ-002 is a warning);
+- a document checked alone is `no_findings`, never READY, in every view; summary.csv agrees;
 - a limit the reviewer set is the reviewer's to raise: DOC-001 says so, not "split the document".
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -43,6 +47,114 @@ def skipped(report: dict) -> dict[str, list[str]]:
 def copy_sample(name: str, target: Path) -> Path:
     shutil.copytree(SAMPLES / name, target)
     return target
+
+
+# 2. REQ-002 is a warning: a bundle without its request is never READY ----------------------------
+
+
+def test_a_bundle_without_its_request_needs_review(capsys, tmp_path: Path) -> None:
+    bundle = copy_sample("s251-baseline", tmp_path / "no-request")
+    (bundle / "request.yaml").unlink()
+    code, report = check_json(capsys, str(bundle))
+    assert code == 0  # a warning: the exit status counts errors only
+    assert report["summary"]["verdict"] == "needs_review"
+    assert [(f["code"], f["severity"]) for f in report["findings"]] == [("REQ-002", "warning")]
+    _, text, _ = run(capsys, "check", str(bundle))
+    assert text.startswith("NEEDS REVIEW: warnings only\n")
+    assert "READY: no errors" not in text
+
+
+def test_the_catalogue_lists_req_002_as_a_warning(capsys) -> None:
+    _, out, _ = run(capsys, "checks", "REQ-002")
+    assert out.startswith("REQ-002 (warning)")
+
+
+# 3. Verdicts: a single document is never READY; every view and summary.csv agree -------------------
+
+
+VIEW_VERDICTS = {
+    "ready": ("READY: no errors, no warnings", "Ready"),
+    "needs_review": ("NEEDS REVIEW: warnings only", "Needs review"),
+    "not_ready": ("NOT READY: errors found", "Not ready"),
+    "no_findings": ("NO FINDINGS in this document, checked alone", "No findings"),
+}
+
+
+def views(capsys, path: Path, tmp_path: Path, *options: str) -> dict[str, str]:
+    """The report of `path` in every format, each written by the command line."""
+    texts = {}
+    for fmt in ("json", "text", "html", "md"):
+        target = tmp_path / f"{path.stem}-report.{fmt}"
+        run(capsys, "check", str(path), *options, "--format", fmt, "-o", str(target))
+        texts[fmt] = target.read_text(encoding="utf-8")
+    return texts
+
+
+def shown_verdict(fmt: str, text: str) -> str:
+    """The verdict each view puts first, as a reader sees it."""
+    if fmt == "text":
+        return text.splitlines()[0]
+    if fmt == "html":
+        return re.search(r'<div class="label" id="verdict">([^<]*)</div>', text).group(1)
+    return re.search(r"^## Verdict: \*\*([^*]*)\*\*$", text, re.MULTILINE).group(1)
+
+
+@pytest.mark.parametrize(
+    ("sample", "document"),
+    [("s251-baseline", "privacy-notice.docx"), ("s251-baseline", "cag/23-CAG-0088 outcome letter.pdf")],
+)
+def test_a_single_document_is_no_findings_in_every_view(
+    capsys, tmp_path: Path, sample: str, document: str
+) -> None:
+    # Before the letter's first annual review fell due (alone, without the review letter, it lapses).
+    texts = views(capsys, SAMPLES / sample / document, tmp_path, "--as-of", "2024-01-01")
+    report = json.loads(texts["json"])
+    assert report["summary"]["verdict"] == "no_findings", codes(report)
+    line, label = VIEW_VERDICTS["no_findings"]
+    assert shown_verdict("text", texts["text"]).startswith(line)
+    assert shown_verdict("html", texts["html"]) == label
+    assert shown_verdict("md", texts["md"]) == label.upper()
+    for fmt in ("text", "md"):
+        assert not re.search(r"(?<!NOT )\bREADY\b", texts[fmt]), fmt
+    assert "<title>No findings:" in texts["html"]
+    # The report says which bundle checks could not run.
+    bundle_checks = [s for s in report["skipped"] if "a single document was checked" in s["reason"]]
+    assert {"REQ-002", "LB-002", "S251-004", "CON-002"} <= {s["code"] for s in bundle_checks}
+    reason = "a single document was checked: this check needs the data request or the other documents"
+    for fmt in ("text", "html", "md"):
+        assert reason in texts[fmt], fmt
+
+
+def test_a_single_document_with_a_warning_needs_review_and_says_why(capsys, tmp_path: Path) -> None:
+    notice = tmp_path / "privacy-notice.txt"
+    notice.write_text("Privacy notice\n\nWe hold your details for the study.\n")
+    code, report = check_json(capsys, str(notice))
+    assert code == 0 and report["summary"]["verdict"] == "needs_review"
+    assert {"PN-003", "PN-005", "PN-006"} <= set(codes(report, "warning"))
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [("baseline", "ready"), ("no-request", "needs_review")],
+)
+def test_every_view_and_summary_csv_agree_on_the_verdict(
+    capsys, tmp_path: Path, name: str, verdict: str
+) -> None:
+    queue = tmp_path / "queue"
+    queue.mkdir()
+    bundle = copy_sample("s251-baseline", queue / name)
+    if name == "no-request":
+        (bundle / "request.yaml").unlink()
+    texts = views(capsys, bundle, tmp_path)
+    assert json.loads(texts["json"])["summary"]["verdict"] == verdict
+    line, label = VIEW_VERDICTS[verdict]
+    assert shown_verdict("text", texts["text"]) == line
+    assert shown_verdict("html", texts["html"]) == label
+    assert shown_verdict("md", texts["md"]) == label.upper()
+    run(capsys, "batch", str(queue), "--out", str(tmp_path / "out"), "--jobs", "1")
+    with (tmp_path / "out" / "summary.csv").open(newline="", encoding="utf-8") as stream:
+        [row] = list(csv.DictReader(stream))
+    assert row["verdict"] == verdict
 
 
 # 7. A limit the reviewer set is the reviewer's to raise ------------------------------------------

@@ -94,7 +94,8 @@ def render_md(report: dict) -> str:
         "",
     ]
     if not p["areas_with_findings"]:
-        lines += ["No findings: every check that ran found the bundle consistent.", ""]
+        what = "the document" if p["single_document"] else "the bundle"
+        lines += [f"No findings: every check that ran found {what} consistent.", ""]
     for area in p["areas_with_findings"]:
         lines += [f"### {md_text(area['name'])} ({area['key']})", ""]
         for finding in area["findings"]:
