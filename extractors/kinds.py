@@ -28,6 +28,7 @@ MIN_SCORE = 3.0
 TITLE_LINES, OPENING_CHARS = 6, 2000
 TITLE_STYLES = ("Title", "Heading1", "Heading2", "Subtitle")
 CAG_FAMILY = "cag_letter"
+CAG_KINDS = ("cag_approval", "cag_amendment", "cag_annual_review")
 # A letter greets and signs off; a form, notice or report that only names a committee does not.
 LETTER_KINDS = (CAG_FAMILY, "rec_approval")
 LETTER_MARKS = compile_folded(
@@ -153,6 +154,17 @@ def classify(document: Document) -> tuple[str, _Hit | None]:
             family
         ]
     return family, scores.best_hit[family]
+
+
+def kinds_named(path: str) -> frozenset[str]:
+    """The kinds a file's path points to by its words alone (as `classify` weighs them, second to
+    the content), the CAG letter family as its three kinds; empty when it points to none. For a file
+    that could not be read, this is all there is to go on: what it may be."""
+    vocab = vocabulary()
+    kinds: set[str] = set()
+    for hit in _filename_hits(path, vocab):
+        kinds.update(CAG_KINDS if hit.kind == CAG_FAMILY else (hit.kind,))
+    return frozenset(kinds)
 
 
 def classify_title(text: str) -> str | None:

@@ -3,6 +3,7 @@ tests/test_cli.py drives it).
 
 - a bundle without its request is needs_review (REQ-002 is a warning);
 - a document checked alone is `no_findings`, never READY, in every view; summary.csv agrees;
+- a document present but unreadable counts as present: no absence check calls it missing;
 - a limit the reviewer set is the reviewer's to raise: DOC-001 says so, not "split the document".
 """
 
@@ -155,6 +156,45 @@ def test_every_view_and_summary_csv_agree_on_the_verdict(
     with (tmp_path / "out" / "summary.csv").open(newline="", encoding="utf-8") as stream:
         [row] = list(csv.DictReader(stream))
     assert row["verdict"] == verdict
+
+
+# 6. A document present but unreadable counts as present -------------------------------------------
+
+
+def test_an_information_sheet_over_the_page_limit_is_not_called_missing(capsys) -> None:
+    code, report = check_json(capsys, str(SAMPLES / "consent-baseline"), "--max-pages", "2")
+    assert code == 1  # DOC-001: three files over the limit
+    assert codes(report) == ["DOC-001", "DOC-001", "DOC-001"]
+    assert not any("not in the bundle" in f["message"] for f in report["findings"])
+    [first, third] = skipped(report)["CON-002"]
+    assert first.startswith(
+        "not reported: consent/KINGFISHER_consent_form_v1.0.docx cites the information sheet version 1.0 "
+        "dated 2018-01-15, and no readable sheet is that one; but pis/PIS_v1.0_15Jan2018.pdf (DOC-001)"
+    )
+    assert "present but could not be read" in first and "present but could not be read" in third
+    _, text, _ = run(capsys, "check", str(SAMPLES / "consent-baseline"), "--max-pages", "2")
+    assert "CON-002  " not in text and "which is not in the bundle" not in text
+
+
+def test_a_cag_letter_over_the_page_limit_is_not_called_missing(capsys) -> None:
+    code, report = check_json(capsys, str(SAMPLES / "s251-baseline"), "--max-pages", "2")
+    assert code == 1 and codes(report) == ["DOC-001"]
+    why = skipped(report)
+    assert why["LB-002"] == [
+        "not reported: the basis is section_251 and the bundle has no readable CAG approval (outcome) letter; "
+        "but cag/23-CAG-0088 outcome letter.pdf is present but could not be read (DOC-001), and may be it"
+    ]
+    assert why["S251-004"] == [
+        "no readable cag_approval document: cag/23-CAG-0088 outcome letter.pdf is present but could not be "
+        "read (DOC-001), and may be one"
+    ]
+
+
+def test_an_unreadable_file_named_as_another_kind_does_not_hide_an_absence(capsys, tmp_path: Path) -> None:
+    bundle = copy_sample("s251-no-cag-approval", tmp_path / "bundle")
+    (bundle / "protocol" / "protocol-appendix.pdf").write_bytes(b"%PDF-1.7\n truncated")
+    code, report = check_json(capsys, str(bundle))
+    assert code == 1 and "LB-002" in codes(report, "error")
 
 
 # 7. A limit the reviewer set is the reviewer's to raise ------------------------------------------
