@@ -60,6 +60,8 @@ class Check:
                 return "the data request is invalid (REQ-001)"
         if self.basis is not None and ctx.basis != self.basis:
             return f"the basis is not {self.basis} (it is {ctx.basis})"
+        if not ctx.documents and (self.requires or self.searched_kinds(ctx)):
+            return "the bundle holds no document (DOC-008)"
         for kind, reported_by in self.requires:
             if not ctx.of_kind(kind):
                 return missing_kind_reason(ctx, kind, reported_by)

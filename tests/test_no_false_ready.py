@@ -1,6 +1,7 @@
 """Issue 11, part 4: no false READY. Each case through the command line (`pipeline.cli.main`, as
-tests/test_cli.py drives it).
+tests/test_cli.py drives it; the headline case also in a fresh interpreter, as a user runs it).
 
+- an empty bundle, or one holding only its request, is DOC-008 (an error), never READY;
 - a bundle without its request is needs_review (REQ-002 is a warning);
 - a document checked alone is `no_findings`, never READY, in every view; summary.csv agrees;
 - a document present but unreadable counts as present: no absence check calls it missing;
@@ -13,11 +14,15 @@ import csv
 import json
 import re
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from pipeline.cli import main
+from tests.builders import VALID_REQUEST
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs" / "bundles"
 
@@ -50,6 +55,65 @@ def copy_sample(name: str, target: Path) -> Path:
     return target
 
 
+# 1. DOC-008: a bundle with no document -----------------------------------------------------------
+
+
+def test_an_empty_folder_is_not_ready_in_a_real_process(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", "from pipeline.cli import main; main()", "check", str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("NOT READY")
+    assert "DOC-008  the bundle holds no document: it is empty" in done.stdout
+    assert "READY: no errors" not in done.stdout
+
+
+@pytest.mark.parametrize("layout", ["empty zip", "only hidden files", "only __MACOSX"])
+def test_a_bundle_holding_nothing_to_read_is_doc_008(capsys, tmp_path: Path, layout: str) -> None:
+    if layout == "empty zip":
+        target = tmp_path / "bundle.zip"
+        with zipfile.ZipFile(target, "w"):
+            pass
+    else:
+        target = tmp_path / "bundle"
+        target.mkdir()
+        if layout == "only hidden files":
+            (target / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+        else:
+            (target / "__MACOSX").mkdir()
+            (target / "__MACOSX" / "._consent.pdf").write_bytes(b"\0\5\26\7")
+    code, report = check_json(capsys, str(target))
+    assert code == 1
+    assert report["summary"]["verdict"] == "not_ready"
+    assert report["summary"]["documents"] == 0
+    assert codes(report, "error") == ["DOC-008"]
+    assert codes(report, "warning") == ["REQ-002"]
+
+
+def test_a_bundle_holding_only_its_request_is_doc_008_and_its_document_checks_are_skipped(
+    capsys, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "request-only"
+    bundle.mkdir()
+    (bundle / "request.yaml").write_text(VALID_REQUEST)
+    code, report = check_json(capsys, str(bundle))
+    assert code == 1 and report["summary"]["verdict"] == "not_ready"
+    [doc_008] = [f for f in report["findings"] if f["code"] == "DOC-008"]
+    assert doc_008["severity"] == "error"
+    assert doc_008["message"] == "the bundle holds no document, only its data request (request.yaml)"
+    # The absence of each kind of evidence is DOC-008's to report, not LB-002's, S251-001's, PN-001's ...
+    why = skipped(report)
+    for code_ in ("LB-002", "S251-001", "PN-001", "PUR-003", "S251-004", "DATA-001"):
+        assert why[code_] == ["the bundle holds no document (DOC-008)"], code_
+    assert not {"LB-002", "S251-001", "PN-001"} & set(codes(report))
+
+
 # 2. REQ-002 is a warning: a bundle without its request is never READY ----------------------------
 
 
@@ -65,9 +129,11 @@ def test_a_bundle_without_its_request_needs_review(capsys, tmp_path: Path) -> No
     assert "READY: no errors" not in text
 
 
-def test_the_catalogue_lists_req_002_as_a_warning(capsys) -> None:
+def test_the_catalogue_lists_req_002_as_a_warning_and_doc_008_as_an_error(capsys) -> None:
     _, out, _ = run(capsys, "checks", "REQ-002")
     assert out.startswith("REQ-002 (warning)")
+    _, out, _ = run(capsys, "checks", "DOC-008")
+    assert out.startswith("DOC-008 (error)")
 
 
 # 3. Verdicts: a single document is never READY; every view and summary.csv agree -------------------
@@ -120,7 +186,7 @@ def test_a_single_document_is_no_findings_in_every_view(
     assert "<title>No findings:" in texts["html"]
     # The report says which bundle checks could not run.
     bundle_checks = [s for s in report["skipped"] if "a single document was checked" in s["reason"]]
-    assert {"REQ-002", "LB-002", "S251-004", "CON-002"} <= {s["code"] for s in bundle_checks}
+    assert {"REQ-002", "DOC-008", "LB-002", "S251-004", "CON-002"} <= {s["code"] for s in bundle_checks}
     reason = "a single document was checked: this check needs the data request or the other documents"
     for fmt in ("text", "html", "md"):
         assert reason in texts[fmt], fmt
@@ -134,9 +200,15 @@ def test_a_single_document_with_a_warning_needs_review_and_says_why(capsys, tmp_
     assert {"PN-003", "PN-005", "PN-006"} <= set(codes(report, "warning"))
 
 
+def keep_only_the_request(bundle: Path) -> None:
+    for path in bundle.iterdir():
+        if path.name != "request.yaml":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
 @pytest.mark.parametrize(
     ("name", "verdict"),
-    [("baseline", "ready"), ("no-request", "needs_review")],
+    [("baseline", "ready"), ("no-request", "needs_review"), ("only-request", "not_ready")],
 )
 def test_every_view_and_summary_csv_agree_on_the_verdict(
     capsys, tmp_path: Path, name: str, verdict: str
@@ -146,6 +218,8 @@ def test_every_view_and_summary_csv_agree_on_the_verdict(
     bundle = copy_sample("s251-baseline", queue / name)
     if name == "no-request":
         (bundle / "request.yaml").unlink()
+    elif name == "only-request":
+        keep_only_the_request(bundle)
     texts = views(capsys, bundle, tmp_path)
     assert json.loads(texts["json"])["summary"]["verdict"] == verdict
     line, label = VIEW_VERDICTS[verdict]
