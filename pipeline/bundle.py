@@ -54,6 +54,7 @@ class Bundle:
     files: list[BundleFile] = field(default_factory=list)
     request: BundleFile | None = None
     archive: zipfile.ZipFile | None = None
+    notes: list[str] = field(default_factory=list)  # for the report: how the bundle was read
 
     def close(self) -> None:
         if self.archive is not None:
@@ -109,8 +110,13 @@ def _open_single(path: Path, limits: Limits) -> Bundle:
     return bundle
 
 
-def _open_folder(root: Path, limits: Limits) -> Bundle:
-    bundle = Bundle(source=root, kind="folder")
+def _open_folder(given: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(source=given, kind="folder")
+    # As in a .zip: a folder that holds one folder and nothing else (hidden files and __MACOSX/
+    # aside), as a bundle wrapped once more arrives, has that folder as its root.
+    root = _single_folder(given) or given
+    if root != given:
+        bundle.notes.append(root_note(display_name(root.name)))
     real_root = root.resolve()
     entries: list[BundleFile] = []
 
@@ -147,6 +153,24 @@ def _open_folder(root: Path, limits: Limits) -> Bundle:
         else:
             bundle.files.append(entry)
     return bundle
+
+
+def _single_folder(folder: Path) -> Path | None:
+    """The one sub-folder `folder` holds when it holds nothing else that is read, or None."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if not is_ignored(entry.name)]
+    except OSError:
+        return None  # reported when the walk cannot list it
+    if len(entries) == 1 and entries[0].is_dir(follow_symlinks=False):
+        return Path(entries[0].path)
+    return None
+
+
+def root_note(name: str) -> str:
+    return (
+        f"everything in the bundle is in one folder, {name}/: that folder is read as the bundle's root, "
+        "and paths are relative to it"
+    )
 
 
 def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | None = None) -> BundleFile:
@@ -205,6 +229,8 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     named = [(info, _member_name(info.filename)) for info in members]
     kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
     prefix = _common_folder([name for _, name in kept if name is not None])
+    if prefix:
+        bundle.notes.append(root_note(display_name(prefix.rstrip("/"))))
     seen: set[str] = set()
     budget = _InflationBudget(limits, path.name)
     for info, name in kept:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ class Report:
     findings: list[Finding]
     skipped: list[Skip]
     request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
+    notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -56,6 +57,7 @@ class Report:
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,
+                "notes": list(self.notes),
             },
             "documents": [document_dict(document) for document in self.documents],
             "findings": [finding.to_dict() for finding in self.findings],

@@ -55,6 +55,7 @@ def check_path(
         findings=findings,
         skipped=skipped,
         request_usable=bool(request and request.usable),
+        notes=list(bundle.notes),
     )
 
 

@@ -4,6 +4,7 @@ tests/test_cli.py drives it; the headline case also in a fresh interpreter, as a
 - an empty bundle, or one holding only its request, is DOC-008 (an error), never READY;
 - a bundle without its request is needs_review (REQ-002 is a warning);
 - a document checked alone is `no_findings`, never READY, in every view; summary.csv agrees;
+- a bundle wrapped in one more folder is read from that folder, as a .zip is, and the report says so;
 - a document present but unreadable counts as present: no absence check calls it missing;
 - a limit the reviewer set is the reviewer's to raise: DOC-001 says so, not "split the document".
 """
@@ -230,6 +231,68 @@ def test_every_view_and_summary_csv_agree_on_the_verdict(
     with (tmp_path / "out" / "summary.csv").open(newline="", encoding="utf-8") as stream:
         [row] = list(csv.DictReader(stream))
     assert row["verdict"] == verdict
+
+
+# 5. A bundle wrapped in one more folder is read from that folder, as in a .zip ----------------------
+
+
+def wrap(sample: str, outer: Path) -> Path:
+    """The sample inside outer/inner/, with what a Mac leaves beside it."""
+    outer.mkdir()
+    shutil.copytree(SAMPLES / sample, outer / "inner")
+    (outer / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (outer / "__MACOSX").mkdir()
+    (outer / "__MACOSX" / "._inner").write_bytes(b"\0\5\26\7")
+    return outer
+
+
+def test_a_folder_wrapped_once_more_is_read_from_its_one_folder(capsys, tmp_path: Path) -> None:
+    sample = "s251-identifier-not-covered"
+    _, plain = check_json(capsys, str(SAMPLES / sample))
+    outer = wrap(sample, tmp_path / "bundle")
+    code, wrapped = check_json(capsys, str(outer))
+    assert code == 1
+    assert wrapped["bundle"]["request"] == "request.yaml"
+    assert [(d["path"], d["sha256"]) for d in wrapped["documents"]] == [
+        (d["path"], d["sha256"]) for d in plain["documents"]
+    ]
+    assert [(f["code"], f["message"]) for f in wrapped["findings"]] == [
+        (f["code"], f["message"]) for f in plain["findings"]
+    ]
+    assert codes(wrapped) == ["S251-004"]  # the real error, no longer hidden behind a DOC-001
+    note = (
+        "everything in the bundle is in one folder, inner/: that folder is read as the bundle's root, and "
+        "paths are relative to it"
+    )
+    assert wrapped["bundle"]["notes"] == [note] and plain["bundle"]["notes"] == []
+    _, text, _ = run(capsys, "check", str(outer))
+    assert f"Note: {note}" in text
+    for fmt in ("html", "md"):
+        target = tmp_path / f"report.{fmt}"
+        run(capsys, "check", str(outer), "-o", str(target))
+        assert "inner/: that folder is read as the bundle" in target.read_text(encoding="utf-8"), fmt
+
+
+def test_a_zip_of_a_folder_says_so_too(capsys, tmp_path: Path) -> None:
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted((SAMPLES / "s251-baseline").rglob("*")):
+            if path.is_file():
+                out.write(path, f"s251-baseline/{path.relative_to(SAMPLES / 's251-baseline').as_posix()}")
+    code, report = check_json(capsys, str(archive))
+    assert code == 0 and report["summary"]["verdict"] == "ready"
+    assert report["bundle"]["notes"] == [
+        "everything in the bundle is in one folder, s251-baseline/: that folder is read as the bundle's root, "
+        "and paths are relative to it"
+    ]
+
+
+def test_a_folder_beside_a_file_is_not_the_root(capsys, tmp_path: Path) -> None:
+    outer = wrap("s251-baseline", tmp_path / "bundle")
+    (outer / "cover-note.txt").write_text("Cover note for the bundle.\n")
+    _, report = check_json(capsys, str(outer))
+    assert report["bundle"]["notes"] == [] and report["bundle"]["request"] is None
+    assert "inner/request.yaml" in {d["path"] for d in report["documents"]}
 
 
 # 6. A document present but unreadable counts as present -------------------------------------------

@@ -221,6 +221,7 @@ def page(report: dict) -> dict:
         "verdict_label": label,
         "verdict_explanation": explanation,
         "single_document": report["bundle"].get("type") == "file",
+        "notes": list(report["bundle"].get("notes", [])),
         "areas": areas,
         "areas_with_findings": [area for area in areas if area["findings"]],
         "finding_count": len(report["findings"]),

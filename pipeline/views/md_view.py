@@ -83,6 +83,7 @@ def render_md(report: dict) -> str:
         f"- **Bundle:** {md_text(bundle['path'])}",
         f"- **Judged as of:** {md_text(bundle['as_of'])}",
         f"- **Data request:** {md_text(bundle['request'] or 'none in the bundle')}",
+        *(f"- **Note:** {md_text(note)}" for note in p["notes"]),
         "",
         "### Areas",
         "",

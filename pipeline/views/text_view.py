@@ -56,6 +56,7 @@ def render_text(report: dict, colour: bool = False) -> str:
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
         f"{summary['documents']} documents ({summary['unreadable']} unreadable, {summary['no_text']} without text), "
         f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} for information",
+        *(f"Note: {note}" for note in bundle.get("notes", [])),
         "",
     ]
     for severity, heading in SEVERITY_HEADINGS:
