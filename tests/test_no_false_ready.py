@@ -4,6 +4,7 @@ tests/test_cli.py drives it; the headline case also in a fresh interpreter, as a
 - an empty bundle, or one holding only its request, is DOC-008 (an error), never READY;
 - a bundle without its request is needs_review (REQ-002 is a warning);
 - a document checked alone is `no_findings`, never READY, in every view; summary.csv agrees;
+- `batch DIR` where DIR is a bundle checks it as one bundle, saying so;
 - a bundle wrapped in one more folder is read from that folder, as a .zip is, and the report says so;
 - a document present but unreadable counts as present: no absence check calls it missing;
 - a limit the reviewer set is the reviewer's to raise: DOC-001 says so, not "split the document".
@@ -231,6 +232,45 @@ def test_every_view_and_summary_csv_agree_on_the_verdict(
     with (tmp_path / "out" / "summary.csv").open(newline="", encoding="utf-8") as stream:
         [row] = list(csv.DictReader(stream))
     assert row["verdict"] == verdict
+
+
+# 4. `batch DIR` where DIR is itself a bundle -------------------------------------------------------
+
+
+def summary_rows(out: Path) -> dict[str, dict]:
+    with (out / "summary.csv").open(newline="", encoding="utf-8") as stream:
+        return {row["name"]: row for row in csv.DictReader(stream)}
+
+
+def test_batch_of_a_bundle_checks_it_as_the_one_bundle_it_is(capsys, tmp_path: Path) -> None:
+    bundle = copy_sample("s251-identifier-not-covered", tmp_path / "capra")
+    code, out, err = run(capsys, "batch", str(bundle), "--out", str(tmp_path / "out"), "--jobs", "1")
+    rows = summary_rows(tmp_path / "out")
+    assert list(rows) == ["capra"]  # not cag, cohort, ethics and protocol as four READY bundles
+    assert rows["capra"]["verdict"] == "not_ready" and rows["capra"]["codes"] == "S251-004"
+    assert code == 1 and out == ""
+    assert (
+        f"dars-evidence: note: {bundle} has request.yaml at its root: it is one bundle, checked as such, "
+        "not a folder of bundles"
+    ) in err
+    _, single, _ = run(capsys, "check", str(bundle), "--format", "json")
+    assert (tmp_path / "out" / "capra.json").read_text(encoding="utf-8") == single
+
+
+def test_batch_of_a_queue_beside_a_bundle_still_finds_each_bundle(capsys, tmp_path: Path) -> None:
+    queue = tmp_path / "queue"
+    queue.mkdir()
+    copy_sample("s251-baseline", queue / "one")
+    copy_sample("consent-baseline", queue / "two")
+    lone = copy_sample("s251-no-application", tmp_path / "lone")
+    code, _, err = run(capsys, "batch", str(queue), str(lone), "--out", str(tmp_path / "out"), "--jobs", "1")
+    rows = summary_rows(tmp_path / "out")
+    assert {name: row["verdict"] for name, row in rows.items()} == {
+        "one": "ready",
+        "two": "ready",
+        "lone": "not_ready",
+    }
+    assert code == 1 and err.count("it is one bundle, checked as such") == 1
 
 
 # 5. A bundle wrapped in one more folder is read from that folder, as in a .zip ----------------------
