@@ -55,7 +55,7 @@ class Check:
             return "a single document was checked: this check needs the data request or the other documents"
         if self.needs_request or self.basis is not None:
             if ctx.request is None:
-                return "the bundle has no data request (REQ-002)"
+                return no_request_reason(ctx)
             if not ctx.request.usable:
                 return "the data request is invalid (REQ-001)"
         if self.basis is not None and ctx.basis != self.basis:
@@ -110,6 +110,13 @@ class Check:
             evidence=tuple(evidence),
             searched=tuple(searched),
         )
+
+
+def no_request_reason(ctx: CheckContext) -> str:
+    """Why a check that needs the data request is skipped when there is none to read."""
+    if ctx.unread_request is not None:  # a request present at the root, refused or over a limit
+        return f"{ctx.unread_request.path}, the data request, is present but could not be read (DOC-001)"
+    return "the bundle has no data request (REQ-002)"
 
 
 def missing_kind_reason(ctx: CheckContext, kind: str, reported_by: str) -> str:

@@ -40,6 +40,14 @@ class CheckContext:
         They contribute no facts, and nothing may fire because of their silence (checks.md)."""
         return tuple(doc for doc in self.documents if doc.status is not Status.OK)
 
+    @property
+    def unread_request(self) -> Document | None:
+        """A data request at the bundle root that could not be read, and so came as a document (a
+        refused or over-limit .zip member): present, though there is no request to check against."""
+        from pipeline.bundle import REQUEST_NAMES
+
+        return next((doc for doc in self.unread if doc.path.lower() in REQUEST_NAMES), None)
+
     def unread_may_be(self, *kinds: str) -> tuple[Document, ...]:
         """The unread documents that may be of one of `kinds`: their path points to one of them, or
         to no kind at all (then it may be anything). A name that points only elsewhere

@@ -374,6 +374,21 @@ def test_an_unreadable_file_named_as_another_kind_does_not_hide_an_absence(capsy
     assert code == 1 and "LB-002" in codes(report, "error")
 
 
+def test_a_request_present_but_refused_is_not_called_missing(capsys, tmp_path: Path) -> None:
+    """A .zip member request.yaml over a limit comes as a document: REQ-002 does not call it absent."""
+    archive = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("request.yaml", VALID_REQUEST)
+        out.writestr("protocol.txt", "Study protocol\n")
+    code, report = check_json(capsys, str(archive), "--max-file-mb", "0.001")
+    assert code == 1 and report["summary"]["verdict"] == "not_ready"
+    assert codes(report) == ["DOC-001"] and "request.yaml cannot be read" in report["findings"][0]["message"]
+    why = skipped(report)
+    reason = "request.yaml, the data request, is present but could not be read (DOC-001)"
+    assert why["REQ-002"] == [f"not reported: {reason}"]
+    assert why["LB-002"] == [reason] and why["REQ-001"] == [reason]
+
+
 # 7. A limit the reviewer set is the reviewer's to raise ------------------------------------------
 
 

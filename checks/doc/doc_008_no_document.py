@@ -31,7 +31,8 @@ class NoDocument(Check):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        if ctx.documents:
+        # A request that could not be read comes as a document (DOC-001), but it is still the request.
+        if [doc for doc in ctx.documents if doc is not ctx.unread_request]:
             return
         if ctx.request is not None:
             message = f"the bundle holds no document, only its data request ({ctx.request.file})"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import Check, CheckDoc
+from checks.base import Check, CheckDoc, no_request_reason
 from checks.context import CheckContext
 from pipeline.findings import Evidence, Finding, Severity
 
@@ -33,7 +33,7 @@ class InvalidRequest(Check):
         if ctx.single_document:
             return super().skip_reason(ctx)
         if ctx.request is None:
-            return "the bundle has no data request (REQ-002)"
+            return no_request_reason(ctx)
         return None
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import Check, CheckDoc
+from checks.base import Check, CheckDoc, no_request_reason
 from checks.context import CheckContext
 from pipeline.bundle import REQUEST_NAMES
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, Severity, Skip
 
 
 class NoDataRequest(Check):
@@ -31,8 +31,11 @@ class NoDataRequest(Check):
         "everything lies in one top-level folder, which is then the bundle's root).",
     )
 
-    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+    def run(self, ctx: CheckContext) -> Iterator[Finding | Skip]:
         if ctx.request is not None:
+            return
+        if ctx.unread_request is not None:  # present, not absent: DOC-001 says why it could not be read
+            yield Skip(self.code, f"not reported: {no_request_reason(ctx)}")
             return
         yield self.finding(
             "the bundle has no data request: the checks that compare the evidence with the request were "
