@@ -58,15 +58,22 @@ ACTIONS = (
 )
 
 
-def action_for(reason: str) -> str:
-    # A limit the reviewer sets (pipeline.limits.LIMIT_OPTIONS; the reason names its option) is a
-    # choice of this run, not a fault of the file: the action is the reviewer's, not the applicant's.
+def limit_action(reason: str) -> str | None:
+    """The reviewer's action for a file over a limit the reviewer sets (pipeline.limits.LIMIT_OPTIONS;
+    the reason names its option): a choice of this run, not a fault of the file. None otherwise."""
     option = next((option for option in LIMIT_OPTIONS.values() if option in reason), None)
-    if option is not None:
-        return (
-            f"Nothing to ask the applicant: the file is over a limit set for this run. If you trust the file, "
-            f"check the bundle again with a higher limit ({option})."
-        )
+    if option is None:
+        return None
+    return (
+        f"Nothing to ask the applicant: the file is over a limit set for this run. If you trust the file, "
+        f"check the bundle again with a higher limit ({option})."
+    )
+
+
+def action_for(reason: str) -> str:
+    reviewers = limit_action(reason)
+    if reviewers is not None:
+        return reviewers
     lowered = reason.lower()
     for fragments, action in ACTIONS:
         if any(fragment in lowered for fragment in fragments):

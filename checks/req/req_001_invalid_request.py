@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc, no_request_reason
 from checks.context import CheckContext
+from checks.doc.doc_001_unreadable import limit_action
 from pipeline.findings import Evidence, Finding, Severity
 
 
@@ -44,4 +45,5 @@ class InvalidRequest(Check):
             yield self.finding(
                 f"{field}: {problem.message}",
                 evidence=[Evidence(loaded.file, quote=problem.quote, location=where)],
+                action=limit_action(problem.message),
             )
