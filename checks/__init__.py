@@ -29,6 +29,7 @@ def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
         if reason:
             skipped.append(Skip(check.code, reason))
             continue
-        findings.extend(check.run(ctx))
+        for item in check.results(ctx):
+            (skipped if isinstance(item, Skip) else findings).append(item)
     findings.sort(key=lambda f: (f.severity.rank, f.code))
     return findings, skipped

@@ -34,6 +34,29 @@ class CheckContext:
     def readable(self) -> tuple[Document, ...]:
         return tuple(doc for doc in self.documents if doc.status is Status.OK)
 
+    @property
+    def unread(self) -> tuple[Document, ...]:
+        """Documents present but not read: unreadable (DOC-001) or without a text layer (DOC-002).
+        They contribute no facts, and nothing may fire because of their silence (checks.md)."""
+        return tuple(doc for doc in self.documents if doc.status is not Status.OK)
+
+    @property
+    def unread_request(self) -> Document | None:
+        """A data request at the bundle root that could not be read, and so came as a document (a
+        refused or over-limit .zip member): present, though there is no request to check against."""
+        from pipeline.bundle import REQUEST_NAMES
+
+        return next((doc for doc in self.unread if doc.path.lower() in REQUEST_NAMES), None)
+
+    def unread_may_be(self, *kinds: str) -> tuple[Document, ...]:
+        """The unread documents that may be of one of `kinds`: their path points to one of them, or
+        to no kind at all (then it may be anything). A name that points only elsewhere
+        (`protocol.pdf` when a CAG letter is sought) rules a file out."""
+        from extractors.kinds import kinds_named
+
+        wanted = set(kinds)
+        return tuple(doc for doc in self.unread if not (named := kinds_named(doc.path)) or named & wanted)
+
     def of_kind(self, *kinds: str) -> tuple[Document, ...]:
         return tuple(doc for doc in self.readable if doc.facts is not None and doc.facts.kind in kinds)
 

@@ -371,6 +371,17 @@ def _by_headings_and_body(
     return kind, scores.best_hit[kind]
 
 
+def kinds_named(path: str) -> frozenset[str]:
+    """The kinds a file's path points to by its words alone (as `classify` weighs them, second to
+    the content), the CAG letter family as its three kinds; empty when it points to none. For a file
+    that could not be read, this is all there is to go on: what it may be."""
+    vocab = vocabulary()
+    kinds: set[str] = set()
+    for hit in _filename_hits(path, vocab):
+        kinds.update(CAG_KINDS if hit.kind == CAG_FAMILY else (hit.kind,))
+    return frozenset(kinds)
+
+
 def classify_title(text: str) -> str | None:
     """The kind a short description names ("Fair processing notice" -> privacy_notice), or None."""
     vocab = vocabulary()

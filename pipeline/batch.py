@@ -19,7 +19,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from pipeline.bundle import IGNORED_FOLDERS, display_name
+from pipeline.bundle import IGNORED_FOLDERS, REQUEST_NAMES, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.masking import mask_nhs_numbers
@@ -90,8 +90,9 @@ def failed_row(name: str, path: Path, error: str, seconds: float) -> dict:
 def find_bundles(folders: Sequence[Path]) -> tuple[list[Target], list[str]]:
     """Every sub-folder and `.zip` of each folder, in order; and notes on names made unique.
 
-    Hidden entries, `__MACOSX` and other plain files (a `keys.json`) are not bundles. A name met
-    twice (two folders holding `x`, or `x` beside `x.zip`) is written as `x-2`."""
+    Hidden entries, `__MACOSX` and other plain files (a `keys.json`) are not bundles. A folder with a
+    data request at its root is itself a bundle, the one bundle it gives. A name met twice (two
+    folders holding `x`, or `x` beside `x.zip`) is written as `x-2`."""
     targets: list[Target] = []
     notes: list[str] = []
     taken: set[str] = set()
@@ -103,7 +104,16 @@ def find_bundles(folders: Sequence[Path]) -> tuple[list[Target], list[str]]:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)
         except OSError as exc:
             raise UsageError(f"cannot list {folder}: {exc.strerror}") from None
-        found = [entry for entry in entries if _is_bundle(entry)]
+        request = next((entry.name for entry in entries if entry.name.lower() in REQUEST_NAMES), None)
+        if request is not None:
+            # A bundle given as DIR: its sub-folders (cag/, ethics/, ...) are parts of it, not bundles.
+            found = [folder]
+            notes.append(
+                f"{display_name(str(folder))} has {display_name(request)} at its root: it is one bundle, "
+                "checked as such, not a folder of bundles"
+            )
+        else:
+            found = [entry for entry in entries if _is_bundle(entry)]
         if not found:
             notes.append(f"no bundle (a sub-folder or a .zip) in {folder}")
         for entry in found:

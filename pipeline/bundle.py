@@ -55,6 +55,7 @@ class Bundle:
     files: list[BundleFile] = field(default_factory=list)
     request: BundleFile | None = None
     archive: zipfile.ZipFile | None = None
+    notes: list[str] = field(default_factory=list)  # for the report: how the bundle was read
 
     def close(self) -> None:
         if self.archive is not None:
@@ -110,8 +111,13 @@ def _open_single(path: Path, limits: Limits) -> Bundle:
     return bundle
 
 
-def _open_folder(root: Path, limits: Limits) -> Bundle:
-    bundle = Bundle(source=root, kind="folder")
+def _open_folder(given: Path, limits: Limits) -> Bundle:
+    bundle = Bundle(source=given, kind="folder")
+    # As in a .zip: a folder that holds one folder and nothing else (hidden files and __MACOSX/
+    # aside), as a bundle wrapped once more arrives, has that folder as its root.
+    root = _single_folder(given) or given
+    if root != given:
+        bundle.notes.append(root_note(display_name(root.name)))
     entries = _walk_folder(root, root.resolve(), limits)
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.path.lower() in REQUEST_NAMES and bundle.request is None:
@@ -208,6 +214,24 @@ def _folder_path_too_long(length: int) -> str:
     )
 
 
+def _single_folder(folder: Path) -> Path | None:
+    """The one sub-folder `folder` holds when it holds nothing else that is read, or None."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if not is_ignored(entry.name)]
+    except OSError:
+        return None  # reported when the walk cannot list it
+    if len(entries) == 1 and entries[0].is_dir(follow_symlinks=False):
+        return Path(entries[0].path)
+    return None
+
+
+def root_note(name: str) -> str:
+    return (
+        f"everything in the bundle is in one folder, {name}/: that folder is read as the bundle's root, "
+        "and paths are relative to it"
+    )
+
+
 def _folder_file(path: Path, relative: str, limits: Limits, real_root: Path | None = None) -> BundleFile:
     try:
         return _checked_file(path, relative, limits, real_root)
@@ -274,6 +298,8 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     named = [(info, _member_name(info.filename)) for info in members]
     kept = [(info, name) for info, name in named if name is None or not is_ignored(name)]
     prefix = _common_folder([name for _, name in kept if name is not None])
+    if prefix:
+        bundle.notes.append(root_note(display_name(prefix.rstrip("/"))))
     # Members of one name: `unzip -o` and extractall write each in turn, so the reviewer gets the
     # last. That one is checked, and the document says so.
     copies: dict[str, list[zipfile.ZipInfo]] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,15 +23,24 @@ class Report:
     documents: list[Document]
     findings: list[Finding]
     skipped: list[Skip]
+    request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
+    notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
     @property
     def verdict(self) -> str:
+        """report.md: `ready` needs a usable data request, at least one document, no errors and no
+        warnings; a document checked alone is never ready (`no_findings` takes its place)."""
         if self.count(Severity.ERROR):
             return "not_ready"
         if self.count(Severity.WARNING):
+            return "needs_review"
+        if self.kind == "file":
+            return "no_findings"
+        if not self.request_usable or not self.documents:
+            # REQ-001, REQ-002 and DOC-008 already say so; this keeps the rule whatever the checks do.
             return "needs_review"
         return "ready"
 
@@ -48,6 +57,7 @@ class Report:
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,
+                "notes": list(self.notes),
             },
             "documents": [document_dict(document) for document in self.documents],
             "findings": [finding.to_dict() for finding in self.findings],

@@ -49,6 +49,8 @@ def check_path(
         documents=documents,
         findings=findings,
         skipped=skipped,
+        request_usable=bool(request and request.usable),
+        notes=list(bundle.notes),
     )
 
 

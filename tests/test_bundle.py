@@ -41,6 +41,7 @@ def test_folder_ignores_hidden_files_and_macosx(tmp_path: Path) -> None:
         tmp_path,
         {
             "cag/letter.pdf": b"%PDF-",
+            "protocol.pdf": b"%PDF-",  # beside cag/, so cag/ is not taken for the bundle's root
             ".DS_Store": b"x",
             ".git/config": b"x",
             "__MACOSX/cag/._letter.pdf": b"x",
@@ -48,7 +49,27 @@ def test_folder_ignores_hidden_files_and_macosx(tmp_path: Path) -> None:
         },
     )
     with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
+        assert paths(bundle) == ["cag/letter.pdf", "protocol.pdf"]
+        assert bundle.notes == []
+
+
+def test_folder_holding_one_folder_is_read_from_it_as_a_zip_is(tmp_path: Path) -> None:
+    make_folder(
+        tmp_path,
+        {
+            "inner/request.yaml": VALID_REQUEST.encode(),
+            "inner/cag/letter.pdf": b"%PDF-",
+            ".DS_Store": b"x",
+            "__MACOSX/inner/._request.yaml": b"x",
+        },
+    )
+    with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
+        assert bundle.request is not None and bundle.request.path == "request.yaml"
         assert paths(bundle) == ["cag/letter.pdf"]
+        assert bundle.notes == [
+            "everything in the bundle is in one folder, inner/: that folder is read as the bundle's root, and "
+            "paths are relative to it"
+        ]
 
 
 def test_folder_request_is_found_at_the_root_only(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ class RecruitmentNotCovered(Check):
     action = "Supply the consent form version(s) used during the uncovered span, each with its version date or period of use."
     basis = "consent"
     requires = (("consent_form", "LB-003"),)
+    searches = ("consent_form",)  # an unread form may cover the span
     doc = CheckDoc(
         finds="Spans of the recruitment period during which no consent form version in the bundle was in use.",
         why="DARS asks for every version of the consent form used, with the period each was in use: participants "

@@ -6,7 +6,7 @@ from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.dates import same_date
 from checks.s251.s251_007_reviewed_document_missing import same_version
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, Severity, Skip
 
 
 class CitedInformationSheetMissing(Check):
@@ -28,8 +28,11 @@ class CitedInformationSheetMissing(Check):
         limits="A month-only date matches any day of its month.",
     )
 
-    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+    def run(self, ctx: CheckContext) -> Iterator[Finding | Skip]:
         sheets = ctx.of_kind("participant_information_sheet")
+        # A sheet that could not be read is present: it may be the one cited (checks.md: nothing fires
+        # because of an unread document's silence), so the report says so instead of "not in the bundle".
+        unread = ctx.unread_may_be("participant_information_sheet")
         for form in ctx.of_kind("consent_form"):
             for version, day, evidence in _citations(form):
                 if any(_matches(sheet, version, day) for sheet in sheets):
@@ -37,6 +40,13 @@ class CitedInformationSheetMissing(Check):
                 cited = " ".join(
                     x for x in (f"version {version}" if version else "", f"dated {day}" if day else "") if x
                 )
+                if unread:
+                    yield self.undecided(
+                        f"{form.path} cites the information sheet {cited}, and no readable sheet is that one",
+                        unread,
+                        may="may be it",
+                    )
+                    continue
                 yield self.finding(
                     f"{form.path} cites the information sheet {cited}, which is not in the bundle",
                     evidence=[evidence],

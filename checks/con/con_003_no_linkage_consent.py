@@ -21,6 +21,7 @@ class NoLinkageConsent(Check):
     action = "Supply the consent form or information sheet that asks participants for linkage to their national records (via NHS England)."
     basis = "consent"
     requires = (("consent_form", "LB-003"),)
+    searches = CONSENT_MATERIAL_KINDS
     doc = CheckDoc(
         finds="A consent-based request with a link flow, where no consent form or information sheet mentions linkage "
         "to nationally held records or sending participants' details to NHS England (or a predecessor).",

@@ -21,6 +21,7 @@ class NoCohortContact(Check):
         "Supply a newsletter, study web page or other material that shows how participants are kept informed."
     )
     basis = "consent"
+    searches = ("cohort_communication", *CONSENT_MATERIAL_KINDS, "protocol")
     doc = CheckDoc(
         finds="A consent-based bundle with no newsletter or study web page, and no mention of keeping in touch in "
         "the consent materials or protocol.",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import Check, CheckDoc
+from checks.base import Check, CheckDoc, missing_kind_reason
 from checks.context import CAG_LETTER_KINDS, CONSENT_MATERIAL_KINDS, CheckContext
 from checks.evidence import request_evidence, searched
 from checks.s251.scope import covers_dataset
@@ -45,8 +45,11 @@ class DatasetNotInEvidence(Check):
         if ctx.basis not in EVIDENCE_KINDS:
             return f"the basis ({ctx.basis}) has no documents that name datasets"
         if ctx.basis == "section_251" and not ctx.of_kind("cag_approval"):
-            return "the bundle has no cag_approval document (LB-002)"
+            return missing_kind_reason(ctx, "cag_approval", "LB-002")
         return None
+
+    def searched_kinds(self, ctx: CheckContext) -> tuple[str, ...]:
+        return EVIDENCE_KINDS.get(ctx.basis or "", ())
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         documents = ctx.of_kind(*EVIDENCE_KINDS[ctx.basis])

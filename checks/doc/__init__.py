@@ -7,6 +7,7 @@ from checks.doc.doc_004_consent_material_unversioned import ConsentMaterialUnver
 from checks.doc.doc_005_version_with_two_dates import VersionWithTwoDates
 from checks.doc.doc_006_duplicate_files import DuplicateFiles
 from checks.doc.doc_007_dated_after_as_of import DatedAfterAsOf
+from checks.doc.doc_008_no_document import NoDocument
 
 CHECKS = (
     UnreadableFile,
@@ -16,4 +17,5 @@ CHECKS = (
     VersionWithTwoDates,
     DuplicateFiles,
     DatedAfterAsOf,
+    NoDocument,
 )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from pipeline.findings import Evidence, Finding, Severity
+from pipeline.limits import LIMIT_OPTIONS
 from pipeline.model import Status
 
 
@@ -55,11 +56,28 @@ ACTIONS = (
     (("encrypted", "password"), "Send the file again without a password or encryption."),
     (("unsupported format",), "Send the document as a PDF or DOCX (TXT and MD are also read)."),
     (("empty",), "Send the document again: the file received is empty."),
-    (("limit",), "Send the document on its own, or split it: it is over a limit set for one file."),
+    # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
+    # kept from one file): no option raises it, so the file itself has to change.
+    (("limit",), "Send the document on its own, or split it: it is over a fixed limit for one file."),
 )
 
 
+def limit_action(reason: str) -> str | None:
+    """The reviewer's action for a file over a limit the reviewer sets (pipeline.limits.LIMIT_OPTIONS;
+    the reason names its option): a choice of this run, not a fault of the file. None otherwise."""
+    option = next((option for option in LIMIT_OPTIONS.values() if option in reason), None)
+    if option is None:
+        return None
+    return (
+        f"Nothing to ask the applicant: the file is over a limit set for this run. If you trust the file, "
+        f"check the bundle again with a higher limit ({option})."
+    )
+
+
 def action_for(reason: str) -> str:
+    reviewers = limit_action(reason)
+    if reviewers is not None:
+        return reviewers
     lowered = reason.lower()
     for fragments, action in ACTIONS:
         if any(fragment in lowered for fragment in fragments):

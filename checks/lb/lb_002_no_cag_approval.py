@@ -21,6 +21,7 @@ class NoCagApproval(MissingEvidenceDocument):
         reads="The request's legal_basis.common_law; the kind of every readable document.",
         discrepancy="`common_law: section_251` and a bundle of a protocol, a privacy notice and an annual review letter.",
         consistent="The same bundle with the CAG outcome letter that gave support.",
-        limits="An annual review or amendment letter does not stand in for the approval letter. An unreadable "
-        "letter (DOC-001) is not seen: send it readable.",
+        limits="An annual review or amendment letter does not stand in for the approval letter. A file that "
+        "could not be read (DOC-001, DOC-002) and may be the letter (its name points to a CAG letter, or to no "
+        "kind at all) is present: the check is not reported then, and the skipped checks say why.",
     )

@@ -17,6 +17,12 @@ class MissingEvidenceDocument(Check):
     needed_kind: ClassVar[str]
     needed_words: ClassVar[str]  # "a CAG approval letter"
 
+    def searched_kinds(self, ctx: CheckContext) -> tuple[str, ...]:
+        return (self.needed_kind,)
+
+    def held_back(self, finding: Finding) -> tuple[str, str]:
+        return f"the basis is {self.basis} and the bundle has no readable {self.needed_words}", "may be it"
+
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.of_kind(self.needed_kind):
             return

@@ -21,6 +21,7 @@ class OptOutNotAppliedWithoutExemption(Check):
         "from it for this activity."
     )
     basis = "section_251"
+    searches = CAG_LETTER_KINDS  # an unread letter may state the exemption
     doc = CheckDoc(
         finds="A section 251 request that says the national data opt-out will not be applied, where no CAG "
         "letter in the bundle says the opt-out does not apply.",

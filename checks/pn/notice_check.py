@@ -16,6 +16,7 @@ class NoticeMustState(Check):
 
     single_document = True
     requires = (("privacy_notice", "PN-001"),)
+    searches = ("privacy_notice",)
     what: ClassVar[str]  # "names NHS England as a source of the data"
     shown_by: ClassVar[tuple[tuple[str, ...], ...]]  # alternatives; each a set of fact names all needed
 

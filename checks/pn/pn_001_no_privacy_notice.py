@@ -17,6 +17,7 @@ class NoPrivacyNotice(Check):
         "Supply the privacy (transparency) notice that tells people how their data are used in this study."
     )
     needs_request = True
+    searches = ("privacy_notice",)
     doc = CheckDoc(
         finds="A request for identifiable items whose bundle holds no privacy, transparency or fair processing notice.",
         why="UK GDPR articles 13 and 14 require people to be told who holds their data, why, on what basis and "
@@ -26,6 +27,9 @@ class NoPrivacyNotice(Check):
         consistent="The same request with the study's privacy notice.",
         limits="A privacy section inside an information sheet does not count as a notice.",
     )
+
+    def held_back(self, finding: Finding) -> tuple[str, str]:
+        return "identifiable items are requested and the bundle has no readable privacy notice", "may be one"
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.req.requested_identifiers or ctx.of_kind("privacy_notice"):

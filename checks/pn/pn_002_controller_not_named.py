@@ -17,6 +17,7 @@ class ControllerNotNamed(Check):
     action = "Supply a privacy notice that names this controller and how to contact it."
     needs_request = True
     requires = (("privacy_notice", "PN-001"),)
+    searches = ("privacy_notice",)
     doc = CheckDoc(
         finds="Each controller in the request whose name (folded for case, punctuation, 'the', Ltd/Limited, PLC, "
         "NHS Foundation Trust/NHS FT) appears in no privacy notice.",

@@ -15,6 +15,7 @@ class ResearchWithoutEthics(Check):
     rule = "The purpose is research and there is no ethics evidence: no rec_reference in the request and no rec_approval document."
     action = "Supply the Research Ethics Committee's favourable opinion letter and give its REC reference in the request."
     needs_request = True
+    searches = ("rec_approval",)
     doc = CheckDoc(
         finds="A research request with neither a REC reference nor a REC favourable opinion letter.",
         why="Research using NHS data is expected to hold a favourable ethical opinion; CAG support for "

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.base import Check, CheckDoc
+from checks.base import Check, CheckDoc, no_request_reason
 from checks.context import CheckContext
+from checks.doc.doc_001_unreadable import limit_action
 from pipeline.findings import Evidence, Finding, Severity
 
 
@@ -33,7 +34,7 @@ class InvalidRequest(Check):
         if ctx.single_document:
             return super().skip_reason(ctx)
         if ctx.request is None:
-            return "the bundle has no data request (REQ-002)"
+            return no_request_reason(ctx)
         return None
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -44,4 +45,5 @@ class InvalidRequest(Check):
             yield self.finding(
                 f"{field}: {problem.message}",
                 evidence=[Evidence(loaded.file, quote=problem.quote, location=where)],
+                action=limit_action(problem.message),
             )

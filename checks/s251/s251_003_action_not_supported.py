@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence, searched
-from checks.s251.scope import approved_scope
+from checks.s251.scope import SCOPE_KINDS, approved_scope
 from pipeline.findings import Finding, Severity
 
 ACTION_WORDS = {
@@ -27,6 +27,7 @@ class ActionNotSupported(Check):
     action = "Supply a CAG letter (approval or amendment) that supports NHS England in this action, or remove the flow's identifiers."
     basis = "section_251"
     requires = (("cag_approval", "LB-002"),)
+    searches = SCOPE_KINDS  # an unread letter may widen the approved scope
     doc = CheckDoc(
         finds="Each action (receive, link, disseminate) that a request flow carrying identifiers asks of NHS "
         "England, where no CAG approval or amendment letter says NHS England (or a predecessor) may do it.",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import fact_evidence, request_evidence, searched
-from checks.s251.scope import approved_scope
+from checks.s251.scope import SCOPE_KINDS, approved_scope
 from pipeline.findings import Finding, Severity
 
 
@@ -17,6 +17,7 @@ class IdentifiersNotCovered(Check):
     action = "Supply an amendment approval from CAG that covers these items, or remove them from the request."
     basis = "section_251"
     requires = (("cag_approval", "LB-002"),)
+    searches = SCOPE_KINDS  # an unread letter may widen the approved scope
     doc = CheckDoc(
         finds="Identifiers in the request (its identifiers and every flow's) that no CAG approval or amendment "
         "letter names as covered.",

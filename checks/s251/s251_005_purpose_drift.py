@@ -23,6 +23,7 @@ class PurposeDrift(Check):
     action = "Align the request's purpose with the supported purpose, or supply CAG's support (an amendment) for the new purpose."
     basis = "section_251"
     requires = (("cag_approval", "LB-002"),)
+    searches = PURPOSE_SOURCES
     doc = CheckDoc(
         finds="A request whose purpose is about a condition, intervention or population that none of the "
         "purposes stated in the CAG letters and the s251 application mention.",

@@ -22,6 +22,7 @@ class SupportNotCurrent(Check):
     basis = "section_251"
     single_document = True
     requires = (("cag_approval", "LB-002"),)
+    searches = CAG_LETTER_KINDS  # an unread letter may be the latest, and continue support
     doc = CheckDoc(
         finds="Section 251 support whose annual review (or expiry) date passed before the as-of date.",
         why="Support continues only while annual reviews are made; a lapsed review means support may no longer "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CAG_LETTER_KINDS, CheckContext
 from checks.dates import same_date
-from pipeline.findings import Finding, Severity
+from pipeline.findings import Finding, Severity, Skip
 
 
 def version_key(value: str) -> str:
@@ -53,7 +53,7 @@ class ReviewedDocumentMissing(Check):
         limits="Rows whose description names no known kind (a covering letter, a CV) are ignored.",
     )
 
-    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+    def run(self, ctx: CheckContext) -> Iterator[Finding | Skip]:
         absent_reported = self._absences_reported_elsewhere(ctx)
         reported: list[tuple[str, str | None, str | None]] = []
         for letter in ctx.of_kind(*CAG_LETTER_KINDS):
@@ -70,6 +70,15 @@ class ReviewedDocumentMissing(Check):
                 described = ", ".join(
                     x for x in (row.value, f"version {version}" if version else "", day or "") if x
                 )
+                unread = ctx.unread_may_be(kind)
+                if unread:  # present but unread: it may be the document listed (checks.md)
+                    yield self.undecided(
+                        f"{letter.path} lists '{described}' as reviewed by CAG, and no readable "
+                        f"{kind.replace('_', ' ')} is that one",
+                        unread,
+                        may="may be it",
+                    )
+                    continue
                 yield self.finding(
                     f"{letter.path} lists '{described}' as reviewed by CAG, but the bundle has no such "
                     f"{kind.replace('_', ' ')}",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import fact_evidence
-from checks.s251.scope import approved_scope
+from checks.s251.scope import SCOPE_KINDS, approved_scope
 from pipeline.findings import Finding, Severity
 
 
@@ -21,6 +21,7 @@ class PredecessorOnly(Check):
     action = "Nothing to fix; the reviewer confirms that the CAG register records the support as transferred to NHS England."
     basis = "section_251"
     requires = (("cag_approval", "LB-002"),)
+    searches = SCOPE_KINDS  # an unread letter may widen the approved scope
     doc = CheckDoc(
         finds="Support whose every action is given to NHS Digital, HSCIC or the NHS Information Centre, none to NHS England.",
         why="NHS England took over NHS Digital on 1 February 2023; support given to a predecessor continues, but the "

@@ -19,6 +19,7 @@ class TransferWithoutRiskAssessment(Check):
     )
     action = "Supply a transfer risk assessment (with the safeguards used, e.g. an IDTA) for the transfer, or process inside the UK or an adequate country."
     needs_request = True
+    searches = ("transfer_risk_assessment",)
     doc = CheckDoc(
         finds="Processing locations outside the UK, the EEA and the countries with UK adequacy regulations, in a "
         "bundle without a transfer risk assessment.",

@@ -32,6 +32,12 @@ VERDICTS = {
     "ready": ("Ready", "No errors and no warnings in the checks that ran."),
     "needs_review": ("Needs review", "No errors, but warnings for a reviewer to weigh."),
     "not_ready": ("Not ready", "Errors found: resolve them before the bundle goes forward."),
+    # A document checked alone is never called ready (checks.md, "Single documents").
+    "no_findings": (
+        "No findings",
+        "Nothing found in this document, checked alone. It is not judged ready: the checks that need "
+        "the data request or the other documents of a bundle did not run (see Skipped checks).",
+    ),
 }
 
 KIND_LABELS = {
@@ -214,6 +220,8 @@ def page(report: dict) -> dict:
         "verdict": verdict,
         "verdict_label": label,
         "verdict_explanation": explanation,
+        "single_document": report["bundle"].get("type") == "file",
+        "notes": list(report["bundle"].get("notes", [])),
         "areas": areas,
         "areas_with_findings": [area for area in areas if area["findings"]],
         "finding_count": len(report["findings"]),

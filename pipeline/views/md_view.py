@@ -83,6 +83,7 @@ def render_md(report: dict) -> str:
         f"- **Bundle:** {md_text(bundle['path'])}",
         f"- **Judged as of:** {md_text(bundle['as_of'])}",
         f"- **Data request:** {md_text(bundle['request'] or 'none in the bundle')}",
+        *(f"- **Note:** {md_text(note)}" for note in p["notes"]),
         "",
         "### Areas",
         "",
@@ -94,7 +95,8 @@ def render_md(report: dict) -> str:
         "",
     ]
     if not p["areas_with_findings"]:
-        lines += ["No findings: every check that ran found the bundle consistent.", ""]
+        what = "the document" if p["single_document"] else "the bundle"
+        lines += [f"No findings: every check that ran found {what} consistent.", ""]
     for area in p["areas_with_findings"]:
         lines += [f"### {md_text(area['name'])} ({area['key']})", ""]
         for finding in area["findings"]:

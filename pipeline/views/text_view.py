@@ -17,6 +17,8 @@ VERDICT_WORDS = {
     "ready": "READY: no errors, no warnings",
     "needs_review": "NEEDS REVIEW: warnings only",
     "not_ready": "NOT READY: errors found",
+    # A document checked alone is never called ready: the checks that need the bundle did not run.
+    "no_findings": "NO FINDINGS in this document, checked alone (the bundle checks did not run)",
 }
 SEVERITY_HEADINGS = (("error", "Errors"), ("warning", "Warnings"), ("info", "For information"))
 
@@ -28,6 +30,7 @@ STYLES = {
     "ready": "1;32",
     "needs_review": "1;33",
     "not_ready": "1;31",
+    "no_findings": "1;34",
     "bold": "1",
     "dim": "2",
 }
@@ -53,6 +56,7 @@ def render_text(report: dict, colour: bool = False) -> str:
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
         f"{summary['documents']} documents ({summary['unreadable']} unreadable, {summary['no_text']} without text), "
         f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} for information",
+        *(f"Note: {note}" for note in bundle.get("notes", [])),
         "",
     ]
     for severity, heading in SEVERITY_HEADINGS:
