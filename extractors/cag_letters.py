@@ -45,6 +45,17 @@ BODY_LINKS = compile_folded(
     rf"(?P<body>{BODY}){MODALS}(?:then\s+)?(?:carry\s+out\s+|undertake\s+|perform\s+)?(?P<verb>{LINK_VERBS})",
     re.IGNORECASE,
 )
+# The body's linking said through an instrument or a purpose: "NHS England will use these items to
+# link the cohort", "disclosure ... to NHS Digital for the purpose of linkage to HES".
+BODY_USES_TO_LINK = compile_folded(
+    rf"(?P<body>{BODY}){MODALS}(?:use|uses|using)\b[^.;]{{0,80}}?\bto\s+(?:then\s+)?(?P<verb>{LINK_VERBS})",
+    re.IGNORECASE,
+)
+TO_BODY_FOR_LINKAGE = compile_folded(
+    rf"\bto\s+(?:the\s+)?(?P<body>{BODY})\b[^.;]{{0,40}}?\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?"
+    rf"(?:(?:record|data)\s+)?(?P<verb>linkage|linking|matching)\b",
+    re.IGNORECASE,
+)
 LINKED_BY_BODY = compile_folded(
     rf"\b(?P<verb>{LINK_VERBS}|linkage)\b[^.;]{{0,80}}?\bby\s+(?:the\s+)?(?P<body>{BODY})", re.IGNORECASE
 )
@@ -183,7 +194,7 @@ def support_actions(sentence: str) -> list[tuple[str, str, int, int]]:
     for pattern in (BODY_RECEIVES, RECEIVED_BY_BODY):
         for match in pattern.finditer(sentence):
             add("receive", match)
-    for pattern in (BODY_LINKS, LINKED_BY_BODY):
+    for pattern in (BODY_LINKS, LINKED_BY_BODY, BODY_USES_TO_LINK, TO_BODY_FOR_LINKAGE):
         for match in pattern.finditer(sentence):
             add("link", match, "verb")
     for match in BODY_DISSEMINATES.finditer(sentence):

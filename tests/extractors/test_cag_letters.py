@@ -29,8 +29,9 @@ from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
         ),
         ("Linkage will be carried out by NHS Digital using NHS number and date of birth.", {"link"}),
         (
+            # sent to a body for linkage: that body links (it was {"receive"} before the purpose class)
             "Identifiable data will flow from the Trust to the Health and Social Care Information Centre for linkage.",
-            {"receive"},
+            {"receive", "link"},
         ),
         ("The University will receive date of death and NHS numbers from NHS Digital.", {"disseminate"}),
     ],
@@ -161,3 +162,32 @@ def test_reviewed_documents_from_a_list() -> None:
         ("protocol", "3.0", "2020-02-01"),
         ("participant_information_sheet", "2.1", "2020-01-14"),
     ]
+
+
+# Class: the body's linking said through an instrument or a purpose.
+@pytest.mark.parametrize(
+    ("sentence", "actions"),
+    [
+        ("NHS England will use the identifiers to match the cohort with death registrations.", {"link"}),
+        (
+            "Support is given for the transfer of NHS numbers from the trust to NHS Digital for the purposes of "
+            "record linkage with HES.",
+            {"receive", "link"},
+        ),
+        ("Identifiers will flow to NHS England for linking to the cancer registry.", {"receive", "link"}),
+    ],
+)
+def test_support_actions_through_a_purpose_or_an_instrument(sentence: str, actions: set[str]) -> None:
+    assert {action for action, *_ in support_actions(sentence)} == actions
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NHS England will not use these items to link the cohort.",
+        "Data will be sent to NHS England for storage, and the applicant will use them to link records.",
+        "The university uses NHS England's guidance to link its own datasets.",
+    ],
+)
+def test_support_actions_near_misses_for_a_purpose_or_an_instrument(sentence: str) -> None:
+    assert "link" not in {action for action, *_ in support_actions(sentence)}
