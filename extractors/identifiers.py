@@ -59,6 +59,14 @@ NHS_LABEL = re.compile(
 )
 NAME_PHRASES = frozenset(" ".join(p.lower().split()) for p in VOCABULARY["name"])
 LIST_WINDOW = 150  # characters within which other identifiers make a list
+# Statements, not mentions: an item a proposal once held and no longer does ("The applicant had
+# initially proposed to send full postcode", "address has since been removed") is not an item used.
+WITHDRAWN = re.compile(
+    r"(?i)\b(?:initially|originally|previously|at\s+first)\s+(?:had\s+)?(?:proposed|planned|intended|requested|"
+    r"sought|asked\s+for|applied\s+for|included)\b|\bhad\s+(?:originally\s+|initially\s+)?(?:proposed|planned|"
+    r"intended)\b|\bno\s+longer\b|\b(?:has|have|was|were)\s+(?:since\s+|now\s+)?(?:been\s+)?"
+    r"(?:removed|withdrawn|dropped|deleted)\s+from\b"
+)
 SIGNATURE_LINE = re.compile(r"(?i)\bsignature|\bsigned\b")
 # A row of a table of items says whether each is used ("Name | Yes", "GP practice  No  Not required").
 TABLE_YES = re.compile(
@@ -76,6 +84,9 @@ def extract_identifiers(document: Document, facts: DocumentFacts) -> None:
         for label, start, end, pattern in mentions:
             if is_negated(neutral, start, end):
                 recorder.add("identifier_negated", label, block, start, end, pattern)
+                continue
+            if WITHDRAWN.search(text, *sentence_bounds(text, start, end)):
+                recorder.add("identifier_withdrawn", label, block, start, end, pattern)
                 continue
             recorder.add("identifier", label, block, start, end, pattern)
             append_unique(facts.identifiers, label)

@@ -289,3 +289,31 @@ def test_a_negated_coordination_is_negated_for_every_item() -> None:
     facts = facts_of(docx_document(["Data we use", "We will not receive dates of birth or death."]))
     assert facts.identifiers == []
     assert {f.value for f in facts.named("identifier_negated")} == {"date_of_birth", "date_of_death"}
+
+
+# Class: an item a proposal once held and no longer does is not an item used.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The applicant originally proposed to include home postcode in the flow.",
+        "Date of birth has since been removed from the extract.",
+        "At first the team had planned to send names as well.",
+    ],
+)
+def test_identifiers_withdrawn_from_a_proposal_are_not_items_used(text) -> None:
+    facts = facts_of(docx_document(["Changes", text]))
+    assert facts.identifiers == [] and facts.named("identifier_withdrawn")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will send your postcode, as originally agreed with you.", ["postcode"]),
+        (
+            "The applicant will send NHS number and date of birth, as first described in the protocol.",
+            ["nhs_number", "date_of_birth"],
+        ),
+    ],
+)
+def test_identifiers_near_misses_for_withdrawn(text, expected) -> None:
+    assert facts_of(docx_document(["Data", text])).identifiers == expected
