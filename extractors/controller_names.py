@@ -202,7 +202,7 @@ def controller_names(text: str) -> list[ControllerName]:
         # A field ("Data controller(s): A, B") lists its values and ends with its line.
         field = match.group(0).rstrip()[-1:] in (":", "|", "–", "?")
         plural = field or _plural(match.group(0))
-        names = _split(text, _forward(text, match.end(), plural, field=field), plural)
+        names = _split(text, _forward(text, match.end(), plural, field=field), plural, keep="first")
         found += [ControllerName(*name, "complement", match.span()) for name in names]
     unique: dict[tuple[int, int], ControllerName] = {}
     for name in found:
@@ -284,14 +284,19 @@ def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
     return run
 
 
-def _split(text: str, run: list[re.Match[str]], plural: bool) -> list[tuple[str, int, int]]:
+def _split(
+    text: str, run: list[re.Match[str]], plural: bool, keep: str = "last"
+) -> list[tuple[str, int, int]]:
     """One name, or several where a list of controllers is named ("X, Y and Z are joint controllers").
     An "and" splits only where both sides can stand as names: "Department of Health and Social Care"
-    stays whole, "University of Oxford and Oxford University Hospitals NHS Foundation Trust" does not."""
+    stays whole, "University of Oxford and Oxford University Hospitals NHS Foundation Trust" does not.
+    Where the verb is singular, two such names joined by "and" are two clauses ("The sponsor is A
+    and B is the controller"): only the one next to the cue is kept (`keep`: "last" for a subject
+    read backwards, "first" for a complement read forwards)."""
     segments: list[list[re.Match[str]]] = [[]]
     joints: list[str] = []
     for token in run:
-        if plural and token.group(0) in (",", "and", "&"):
+        if token.group(0) in (",", "and", "&") and (plural or token.group(0) != ","):
             segments.append([])
             joints.append(token.group(0))
         else:
@@ -302,6 +307,8 @@ def _split(text: str, run: list[re.Match[str]], plural: bool) -> list[tuple[str,
             parts.append(segment)
         else:
             parts[-1] = parts[-1] + segment
+    if not plural and len(parts) > 1:
+        parts = [parts[-1] if keep == "last" else parts[0]]
     names = []
     for part in map(_trim, parts):
         if not part:

@@ -235,3 +235,31 @@ def test_organisations_role_quote_holds_name_and_cue() -> None:
     fact = [f for f in facts.named("organisation") if f.value["role"] == "controller"][0]
     assert_cites(fact, "the data controller is Keele University")
     assert fact.extractor == "organisations:controller-name"
+
+
+# Class: a controller statement gives the role where the role cues' word patterns do not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The data controllers for this activity are the University of Sheffield and Sheffield Teaching "
+            "Hospitals NHS Foundation Trust, acting jointly.",
+            {
+                ("University of Sheffield", "controller"),
+                ("Sheffield Teaching Hospitals NHS Foundation Trust", "controller"),
+            },
+        ),
+        (
+            "Keele University, as sponsor, will hold your details and will act as the data controller.",
+            {("Keele University", "sponsor"), ("Keele University", "controller")},
+        ),
+    ],
+)
+def test_organisations_controller_statements_give_the_role(text, expected) -> None:
+    assert roles(text) == expected
+
+
+def test_organisations_not_a_controller_is_only_mentioned() -> None:
+    assert roles("The University of Leeds is not a data controller for this work.") == {
+        ("University of Leeds", "mentioned")
+    }
