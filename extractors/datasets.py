@@ -73,6 +73,30 @@ SHARED_HEAD = re.compile(
     r"\s*,?\s+(?:and|or|&)\s+(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<head>records?|registr(?:y|ies)|registrations?|"
     r"data(?:\s+sets?)?|datasets?|information|statistics)\b",
 )
+HEAD_WORD = re.compile(
+    SHARED_HEAD.pattern.split("(?P<head>", 1)[1].rsplit(")", 1)[0].join(("\\b(?:", ")\\b"))
+)
+COORDINATOR = re.compile(r"\s(?:and|or|&)\s")
+SHARED_HEAD_ENDING = re.compile(SHARED_HEAD.pattern + "$")
+HEAD_REACH = 200  # characters of list read back from a head noun
+
+
+def _shared_heads(text: str):
+    """SHARED_HEAD's matches, found from each head noun back (the pattern tried at every position of
+    a long block is slow): a head with "and", "or" or "&" in the words before it."""
+    position = 0
+    for head in HEAD_WORD.finditer(text):
+        if head.start() < position:
+            continue
+        start = max(position, head.start() - HEAD_REACH)
+        if not COORDINATOR.search(text, start, head.start()):
+            continue
+        match = SHARED_HEAD_ENDING.search(text, start, head.end())
+        if match is not None:
+            position = match.end()
+            yield match
+
+
 CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or|&)?|\b(?:and|or)\b|&)\s*")
 
 
@@ -81,7 +105,7 @@ def shared_head_mentions(text: str) -> list[Mention]:
     registries"): each conjunct is looked up as if the head followed it."""
     g = gazetteer()
     mentions = []
-    for match in SHARED_HEAD.finditer(text):
+    for match in _shared_heads(text):
         head = match.group("head")
         position = match.start("list")
         for conjunct in CONJUNCT.split(match.group("list")):

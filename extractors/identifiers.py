@@ -135,6 +135,27 @@ HEAD_BEFORE = re.compile(
     r"(?P<items>(?:[A-Za-z][\w&/-]*)(?:\s*,\s*[A-Za-z][\w&/-]*)*\s*,?\s+(?:and|or|&)\s+(?:[A-Za-z][\w&/-]*\s+){0,2}"
     r"(?:\([A-Za-z]{2,5}\)\s+)?)(?P<head>numbers?|nos?\.?|IDs?|identifiers?|codes?)\b"
 )
+ITEM_HEAD = re.compile(r"\b(?:numbers?|nos?\.?|IDs?|identifiers?|codes?)\b")
+HEAD_BEFORE_ENDING = re.compile(HEAD_BEFORE.pattern + "$")
+COORDINATOR = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
+
+
+def _heads_before(text: str):
+    """HEAD_BEFORE's matches, found from each head word back (trying the pattern at every position
+    of a long block is slow): a head with "and", "or" or "&" in the 120 characters before it."""
+    position = 0
+    for head in ITEM_HEAD.finditer(text):
+        if head.start() < position:
+            continue
+        start = max(position, head.start() - 120)
+        if not COORDINATOR.search(text, start, head.start()):
+            continue
+        match = HEAD_BEFORE_ENDING.search(text, start, head.end())
+        if match is not None:
+            position = match.end()
+            yield match
+
+
 ITEM_SPLIT = re.compile(r"(?i)\s*(?:,\s*(?:and|or|&)?|\band\b|\bor\b|&)\s*")
 
 
@@ -143,13 +164,13 @@ def coordinated_mentions(
 ) -> list[tuple[str, int, int, str]]:
     taken = {(label, start) for label, start, _, _ in found}
     extra = []
-    for match in HEAD_AFTER.finditer(text):
+    for match in HEAD_AFTER.finditer(text) if "of" in text else ():
         head = "date of"
         for item in ITEM_SPLIT.split(match.group("items")):
             label = _vocabulary_id(f"{head} {item}")
             if label and not any(label == t[0] and t[1] <= match.start() < t[2] for t in found):
                 extra.append((label, match.start(), match.end(), "coordinated"))
-    for match in HEAD_BEFORE.finditer(text):
+    for match in _heads_before(text):
         head = match.group("head")
         position = match.start("items")
         for item in ITEM_SPLIT.split(match.group("items")):
