@@ -23,6 +23,7 @@ from pipeline.bundle import IGNORED_FOLDERS, REQUEST_NAMES, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.masking import mask_nhs_numbers
+from pipeline.wording import counted
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path"
@@ -56,7 +57,7 @@ class BatchResult:
     def tally(self) -> str:
         counts = Counter(row["verdict"] for row in self.rows)
         parts = [f"{counts[v]} {v.replace('_', ' ')}" for v in ("ready", "needs_review", "not_ready", FAILED)]
-        return f"{len(self.rows)} bundles: " + ", ".join(parts)
+        return f"{counted(len(self.rows), 'bundle')}: " + ", ".join(parts)
 
 
 def summary_row(name: str, report: dict, seconds: float) -> dict:
@@ -228,15 +229,17 @@ def run_batch(
     progress: Callable[[Target, dict], None] | None = None,
     check: Callable[..., tuple] = check_bundle,
     use_cache: bool = False,
+    views: Sequence[str] = ("html",),
 ) -> BatchResult:
-    """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.html and summary.csv.
+    """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
+    (`html` by default; `md`, `text`) and summary.csv.
 
     `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
     runs (tests replace it with one that hangs or crashes); `use_cache` is passed on to it."""
     from pipeline.pool import run_calls
     from pipeline.views import FORMATS
 
-    formats = tuple(fmt for fmt in ("json", "html") if fmt in FORMATS)
+    formats = tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
     calls = [(target.path, as_of, limits, formats) for target in plan.targets]
     rows: list[dict] = [{} for _ in plan.targets]

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import click
 
 from pipeline.masking import mask_nhs_numbers
+from pipeline.wording import counted
 
 
 @contextmanager
@@ -59,5 +60,5 @@ def describe(name: str, row: dict) -> str:
     """One line for one bundle of the batch."""
     if row["verdict"] == "failed":
         return f"{name}: failed: {row['error']}"
-    counts = f"{row['errors']} errors, {row['warnings']} warnings"
+    counts = f"{counted(row['errors'], 'error')}, {counted(row['warnings'], 'warning')}"
     return f"{name}: {row['verdict']} ({counts}) in {row['seconds']:.1f} s"

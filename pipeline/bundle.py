@@ -372,7 +372,7 @@ class _InflationBudget:
     def take(self, size: int) -> str | None:
         """None when a member of `size` bytes still fits, else why it is not read."""
         if self.total + size > self.limits.max_inflated_bytes:
-            return "not read: " + over_inflated(self.what, self.total + size, self.limits)
+            return over_inflated(self.what, self.total + size, self.limits)
         self.total += size
         return None
 

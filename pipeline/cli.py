@@ -39,7 +39,7 @@ def cache_wanted(flag: bool | None) -> bool:
 def emit(text: str, output: Path | None = None) -> None:
     """Print or write `text`, NHS numbers masked. The only way output leaves the tool."""
     text = mask_nhs_numbers(text)
-    if output is None:
+    if output is None or str(output) == "-":  # "-o -": standard output, as the convention goes
         click.echo(text, nl=False)
         return
     try:
@@ -116,7 +116,7 @@ def cli() -> None:
     """Check a DARS evidence bundle: every finding with the document, page and words behind it."""
 
 
-@cli.command()
+@cli.command(short_help="Check a bundle (a folder or .zip) or one document.")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--as-of",
@@ -156,8 +156,8 @@ def check(
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 
-@cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@cli.command(short_help="The facts extracted from one document.")
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @limit_options
 def extract(file: Path, fmt: str, **limits) -> int:
@@ -169,7 +169,7 @@ def extract(file: Path, fmt: str, **limits) -> int:
     return EXIT_OK if readable else EXIT_ERRORS
 
 
-@cli.command(name="checks")
+@cli.command(name="checks", short_help="The check catalogue, or one check explained.")
 @click.argument("code", required=False)
 def checks_command(code: str | None) -> int:
     """List the check catalogue, or explain one check (e.g. `checks S251-004`)."""
@@ -179,14 +179,23 @@ def checks_command(code: str | None) -> int:
     return EXIT_OK
 
 
-@cli.command()
+@cli.command(short_help="Check a queue of bundles; a report each and a summary.")
 @click.argument("dirs", metavar="DIR...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--out",
+    "--output",
+    "-o",
     "out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for NAME.json, NAME.html and summary.csv (made if missing; not inside a DIR).",
+)
+@click.option(
+    "--format",
+    "views",
+    multiple=True,
+    type=click.Choice(["html", "md", "text", "json"]),
+    help="The view written beside each NAME.json (default html; repeat for more: --format html --format md).",
 )
 @click.option(
     "--jobs",
@@ -198,7 +207,13 @@ def checks_command(code: str | None) -> int:
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
-    dirs: tuple[Path, ...], out: Path, jobs: int | None, as_of: str | None, use_cache: bool | None, **limits
+    dirs: tuple[Path, ...],
+    out: Path,
+    views: tuple[str, ...],
+    jobs: int | None,
+    as_of: str | None,
+    use_cache: bool | None,
+    **limits,
 ) -> int:
     """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
     import os
@@ -218,6 +233,7 @@ def batch(
             limits=_limits(**limits),
             progress=progress,
             use_cache=cache_wanted(use_cache),
+            views=views or ("html",),
         )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
     return EXIT_ERRORS if result.has_errors else EXIT_OK
@@ -228,6 +244,9 @@ def main(argv: list[str] | None = None) -> None:
         status = cli.main(args=argv, prog_name="dars-evidence", standalone_mode=False)
     except click.exceptions.Exit as exc:
         status = exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:  # no command: the usage, whole, on stderr
+        click.echo(exc.ctx.get_help(), err=True)
+        sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:
         _fail("interrupted")
     except click.ClickException as exc:

@@ -12,6 +12,7 @@ import os
 from typing import TextIO
 
 from pipeline.views.facts_text import render_facts_text
+from pipeline.wording import counted
 
 VERDICT_WORDS = {
     "ready": "READY: no errors, no warnings",
@@ -54,8 +55,9 @@ def render_text(report: dict, colour: bool = False) -> str:
     lines = [
         style(summary["verdict"], VERDICT_WORDS[summary["verdict"]]),
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
-        f"{summary['documents']} documents ({summary['unreadable']} unreadable, {summary['no_text']} without text), "
-        f"{summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} for information",
+        f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
+        f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
+        f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information",
         *(f"Note: {note}" for note in bundle.get("notes", [])),
         "",
     ]
