@@ -14,7 +14,9 @@ there were.
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -46,6 +48,9 @@ class LoadedRequest:
     request: Request | None  # None when the file could not be parsed or breaks the schema
     problems: list[RequestProblem] = field(default_factory=list)
     locator: _Locator | None = None
+    # The request's `submitted` date when it is a real date, even in a request that breaks the schema
+    # elsewhere: the as-of date a reviewer expects does not depend on a misspelt key.
+    submitted: date | None = None
 
     @property
     def usable(self) -> bool:
@@ -134,10 +139,20 @@ def _load_request(name: str, data: bytes) -> LoadedRequest:
         found = long_numbers(content) or schema_problems(content)
     except RecursionError:
         return LoadedRequest(name, None, [RequestProblem("", "the file is nested too deeply to read")])
+    submitted = _submitted(content)
     if found:
-        return LoadedRequest(name, None, _listed(found, locate))
+        return LoadedRequest(name, None, _listed(found, locate), submitted=submitted)
     problems = [RequestProblem(path, message, *locate(path)) for path, message in impossible_values(content)]
-    return LoadedRequest(name, Request.from_dict(content), problems, locate)
+    request = Request.from_dict(content)
+    return LoadedRequest(name, request, problems, locate, submitted=request.submitted)
+
+
+def _submitted(content) -> date | None:
+    value = content.get("submitted") if isinstance(content, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def _listed(found: list[tuple[str, str]], locate: _Locator) -> list[RequestProblem]:
@@ -202,9 +217,11 @@ def schema_problems(content) -> list[tuple[str, str]]:
             missing = error.message.split("'")[1] if "'" in error.message else "?"
             found.append((format_path([*path, missing]), "a required field is missing"))
         elif error.validator == "additionalProperties":
-            allowed = set(error.schema.get("properties", {}))
-            for extra in sorted(set(error.instance) - allowed, key=str):
-                found.append((format_path([*path, extra]), "is not a field of the data request"))
+            allowed = sorted(error.schema.get("properties", {}))
+            for extra in sorted(set(error.instance) - set(allowed), key=str):
+                close = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.75)
+                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                found.append((format_path([*path, extra]), f"is not a field of the data request{hint}"))
         elif error.validator == "enum":
             choices = ", ".join(str(choice) for choice in error.validator_value)
             found.append((format_path(path), f"{_shown(error.instance)} is not one of: {choices}"))
@@ -225,7 +242,7 @@ def schema_problems(content) -> list[tuple[str, str]]:
             found.append((format_path(path), "lists the same item more than once"))
         else:
             found.append((format_path(path), _clip(error.message)))
-    return found
+    return _misspelt_required(found)
 
 
 @cache
@@ -330,6 +347,26 @@ def impossible_values(content: dict) -> list[tuple[str, str]]:
     return found
 
 
+def _misspelt_required(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A required field reported missing and a key beside it that misspells it are one problem,
+    placed on the misspelt key's line: "identifers: is not a field ... (did you mean `identifiers`?),
+    a required field that is missing"."""
+    missing = {path for path, message in found if message == "a required field is missing"}
+    merged, used = [], set()
+    for path, message in found:
+        hint = re.search(r"\(did you mean `([^`]+)`\?\)$", message)
+        if hint:
+            parent = path.rsplit(".", 1)[0] if "." in path else ""
+            wanted = f"{parent}.{hint.group(1)}" if parent else hint.group(1)
+            if wanted in missing:
+                used.add(wanted)
+                message = (
+                    message[: hint.start()] + f"(did you mean `{hint.group(1)}`? It is required and missing)"
+                )
+        merged.append((path, message))
+    return [(path, message) for path, message in merged if path not in used]
+
+
 def _reversed(start: str | None, end: str | None) -> bool:
     if not start or not end:
         return False
@@ -393,14 +430,12 @@ class _Locator:
         if node is None:
             return None, ""
         words = _line(self.lines, line, column)
-        if isinstance(node, yaml.SequenceNode) and all(
-            isinstance(item, yaml.ScalarNode) for item in node.value
-        ):
-            # A block list starts on the line after its key: quote the items, not the bare key.
-            items = ", ".join(item.value for item in node.value[:20]) + (
-                ", …" if len(node.value) > 20 else ""
-            )
-            words = f"{words.rstrip(':[] ').split(':')[0]}: [{items}]"
+        if isinstance(node, yaml.SequenceNode) and node.value and node.start_mark.line + 1 > line:
+            # A block list starts on the line after its key: quote the key's line and the items' lines
+            # as the file writes them (at most 20 lines), never a list the file does not contain.
+            last = min(node.end_mark.line + (1 if node.end_mark.column else 0), line + 20)
+            words = " ".join(" ".join(self.lines[number - 1].split()) for number in range(line, last + 1))
+            words = _clip(words, 0).strip()
         return line, words
 
     def position(self, path: str) -> tuple[int, int]:

@@ -36,9 +36,7 @@ def check_path(
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
         request = _load_request(bundle, limits)
-    as_of_date = (
-        as_of or (request.request.submitted if request and request.usable else None) or today or date.today()
-    )
+    as_of_date = as_of or (request.submitted if request else None) or today or date.today()
     ctx = CheckContext(tuple(documents), request, as_of_date, single_document=bundle.is_single_document)
     findings, skipped = run_checks(ctx)
     return Report(

@@ -44,3 +44,41 @@ def test_batch_takes_output_and_format(capsys, tmp_path: Path) -> None:
     assert code == 1, err
     assert {p.name for p in out.iterdir()} >= {"one.json", "one.md", "one.html", "summary.csv"}
     assert "1 bundle:" in err
+
+
+def _misspelt(tmp_path: Path, key: str, wrong: str) -> Path:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(SAMPLES / "s251-baseline", bundle)
+    request = bundle / "request.yaml"
+    request.write_text(request.read_text().replace(f"\n{key}:", f"\n{wrong}:", 1))
+    return bundle
+
+
+def test_a_misspelt_required_key_is_one_problem_on_its_own_line(capsys, tmp_path: Path) -> None:
+    import json
+
+    bundle = _misspelt(tmp_path, "identifiers", "identifers")
+    lines = (bundle / "request.yaml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("identifers:"))
+    code, out, _ = run(capsys, "check", str(bundle), "--format", "json")
+    report = json.loads(out)
+    problems = [f for f in report["findings"] if f["code"] == "REQ-001"]
+    assert code == 1 and len(problems) == 1
+    [problem] = problems
+    assert "did you mean `identifiers`?" in problem["message"]
+    [evidence] = [e for e in problem["evidence"] if e["document"] == "request.yaml"]
+    assert evidence["location"] == f"line {line}" or str(line) in str(evidence.get("location", ""))
+    # the quote is the file's own words, in its own order: the key and its block list
+    assert evidence["quote"].startswith("identifers: - nhs_number")
+    # the as-of date is the request's submitted date, valid although the request is not
+    assert report["bundle"]["as_of"] == "2024-09-16"
+
+
+def test_an_unknown_key_far_from_any_field_gets_no_guess(capsys, tmp_path: Path) -> None:
+    import json
+
+    bundle = _misspelt(tmp_path, "identifiers", "colour_scheme")
+    _, out, _ = run(capsys, "check", str(bundle), "--format", "json")
+    messages = [f["message"] for f in json.loads(out)["findings"] if f["code"] == "REQ-001"]
+    assert any(m == "colour_scheme: is not a field of the data request" for m in messages)
+    assert any(m == "identifiers: a required field is missing" for m in messages)

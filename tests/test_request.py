@@ -83,4 +83,5 @@ def test_a_list_field_is_quoted_with_its_items() -> None:
     loaded = load_request("request.yaml", text.encode())
     line, words = loaded.locate("identifiers")
     assert text.splitlines()[line - 1] == "identifiers:"
-    assert words == "identifiers: [nhs_number, postcode]"
+    # the file's own words, in its own order (issue 14: never a list the file does not contain)
+    assert words == "identifiers: - nhs_number - postcode"
