@@ -82,3 +82,18 @@ def test_an_unknown_key_far_from_any_field_gets_no_guess(capsys, tmp_path: Path)
     messages = [f["message"] for f in json.loads(out)["findings"] if f["code"] == "REQ-001"]
     assert any(m == "colour_scheme: is not a field of the data request" for m in messages)
     assert any(m == "identifiers: a required field is missing" for m in messages)
+
+
+def test_doc_004_quotes_only_the_documents_own_words(capsys) -> None:
+    import json
+
+    _, out, _ = run(capsys, "check", str(SAMPLES / "consent-undated-leaflet"), "--format", "json")
+    report = json.loads(out)
+    quotes_in_documents = {
+        (document["path"], fact["quote"]) for document in report["documents"] for fact in document["facts"]
+    }
+    [finding] = [f for f in report["findings"] if f["code"] == "DOC-004"]
+    assert finding["evidence"] and all(
+        (e["document"], e["quote"]) in quotes_in_documents for e in finding["evidence"]
+    )
+    assert "?" not in json.dumps(finding["evidence"])

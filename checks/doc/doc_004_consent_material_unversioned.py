@@ -40,15 +40,22 @@ class ConsentMaterialUnversioned(Check):
                 continue
             searched_parts = sorted({_part_words(b.part) for b in document.parsed.blocks})
             kind_words = facts.kind.replace("_", " ")
+            found = [
+                f" {what} {value}"
+                for what, value in (("version", facts.version), ("date", facts.date))
+                if value
+            ]
+            # Quote only the document's own words: what it says of its version or date, else the words
+            # that made it a consent form or information sheet; what is missing is said in the message.
+            own = [
+                fact.evidence
+                for name in ("version", "document_date", "kind")
+                for fact in facts.named(name)[:1]
+            ][:2]
             yield self.finding(
-                f"{document.path} ({kind_words}) has no {' and no '.join(missing)}",
-                evidence=[
-                    Evidence(
-                        document.path,
-                        quote=f"{kind_words}, version {facts.version or '?'}, date {facts.date or '?'}",
-                        location="the whole document",
-                    )
-                ],
+                f"{document.path} ({kind_words}) has no {' and no '.join(missing)}"
+                + (f" (it gives its{' and its'.join(found)})" if found else ""),
+                evidence=own or [Evidence(document.path, location="the whole document")],
                 searched=(f"{document.path}: {', '.join(searched_parts)}",),
             )
 
