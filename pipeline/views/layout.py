@@ -223,7 +223,11 @@ def page(report: dict) -> dict:
         "single_document": report["bundle"].get("type") == "file",
         "notes": list(report["bundle"].get("notes", [])),
         "areas": areas,
-        "areas_with_findings": [area for area in areas if area["findings"]],
+        # Errors before warnings in every view (the text view lists by severity): an area with an
+        # error comes before one with warnings only, in reading order otherwise.
+        "areas_with_findings": sorted(
+            (area for area in areas if area["findings"]), key=lambda area: SEVERITY_RANK[area["worst"]]
+        ),
         "finding_count": len(report["findings"]),
         "documents": _documents(report["documents"]),
         "skipped": _skipped(report["skipped"]),
