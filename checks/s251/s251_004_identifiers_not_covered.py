@@ -41,7 +41,8 @@ class IdentifiersNotCovered(Check):
             f"{', '.join(missing)} requested, but the CAG support covers only {covered_words}",
             evidence=[
                 request_evidence(ctx, "identifiers"),
-                *fact_evidence([fact for facts in scope.identifiers.values() for fact in facts])[:3],
+                # one quote for each item the support covers, so the message and the quotes agree
+                *fact_evidence([facts[0] for _, facts in sorted(scope.identifiers.items()) if facts]),
             ],
             searched=searched(scope.letters),
         )
