@@ -136,10 +136,22 @@ def cli() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the report to this file instead of printing it.",
 )
+@click.option(
+    "--facts",
+    "with_facts",
+    is_flag=True,
+    help="In the Markdown view, every document's facts too (it may not fit a ticket).",
+)
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def check(
-    path: Path, as_of: str | None, fmt: str | None, output: Path | None, use_cache: bool | None, **limits
+    path: Path,
+    as_of: str | None,
+    fmt: str | None,
+    output: Path | None,
+    with_facts: bool,
+    use_cache: bool | None,
+    **limits,
 ) -> int:
     """Check a bundle (folder or .zip) or a single document."""
     from pipeline.cache import open_cache
@@ -152,7 +164,7 @@ def check(
     cache = open_cache(cache_wanted(use_cache), bundle=path)
     report = check_path(path, as_of=as_of_date, limits=_limits(**limits), cache=cache)
     colour = output is None and wants_colour(sys.stdout)
-    emit(render(report.to_dict(), fmt, colour=colour), output)
+    emit(render(report.to_dict(), fmt, colour=colour, facts=with_facts), output)
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 

@@ -127,3 +127,31 @@ def test_md_sample_bundle_every_code_present() -> None:
         assert finding["code"] in markdown
     for document in report["documents"]:
         assert document["path"] in text
+
+
+def test_md_fits_a_ticket_unless_facts_are_asked_for() -> None:
+    """Issue 14: a four-finding bundle's Markdown was 48 KB, over a ticket field's 32,767 characters."""
+    import json
+    from pathlib import Path
+
+    from pipeline.views import render
+    from pipeline.views.md_view import TICKET_CHARS
+
+    bundle = Path(__file__).resolve().parents[1] / "sample_docs" / "bundles" / "consent-no-linkage"
+    from pipeline.run import check_path
+
+    report = json.loads(json.dumps(check_path(bundle).to_dict(), default=str))
+    short, full = render(report, "md"), render(report, "md", facts=True)
+    assert len(short) < TICKET_CHARS < len(full)
+    assert "facts left out" in short and "| Fact | Value | Where | Words |" in full
+
+
+def test_md_drops_the_summaries_too_when_the_facts_alone_are_not_enough() -> None:
+    from pipeline.views.md_view import TICKET_CHARS, render_md
+    from tests.report_fixtures import hostile_report
+
+    report = hostile_report()
+    for document in report["documents"]:
+        document["identifiers"] = ["nhs_number"] * 4000  # a summary far over any ticket
+    text = render_md(report)
+    assert len(text) < TICKET_CHARS and "Left out so that the report fits a ticket" in text

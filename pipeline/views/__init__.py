@@ -26,8 +26,9 @@ def inert(value):
     return value
 
 
-def render(report_dict: dict, fmt: str, colour: bool = False) -> str:
-    """The report in `fmt`, with every NHS number masked. `colour` applies to `text` only.
+def render(report_dict: dict, fmt: str, colour: bool = False, facts: bool = False) -> str:
+    """The report in `fmt`, with every NHS number masked. `colour` applies to `text` only; `facts`
+    to `md`, which leaves each document's facts out unless asked (to fit a ticket).
 
     Whatever a file held (a name, a reason quoting a zip member, a line of the request), no
     control character reaches a view: a report cannot drive the terminal it is printed on.
@@ -48,7 +49,7 @@ def render(report_dict: dict, fmt: str, colour: bool = False) -> str:
     elif fmt == "md":
         from pipeline.views.md_view import render_md
 
-        text = render_md(report_dict)
+        text = render_md(report_dict, facts=facts)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return mask_nhs_numbers(text)

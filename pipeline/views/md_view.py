@@ -64,7 +64,20 @@ def _finding(f: dict) -> list[str]:
     return lines
 
 
-def render_md(report: dict) -> str:
+# Common ticket systems take at most 32,767 characters a field: the view fits under this by default.
+TICKET_CHARS = 30_000
+
+
+def render_md(report: dict, facts: bool = False) -> str:
+    """The report as Markdown. Without `facts`, each document's facts are left out (their summary
+    lines stay), so the view fits a ticket; if it still would not, the summaries go too, saying so."""
+    text = _render_md(report, facts=facts, summaries=True)
+    if not facts and len(text) > TICKET_CHARS:
+        text = _render_md(report, facts=False, summaries=False)
+    return text
+
+
+def _render_md(report: dict, facts: bool, summaries: bool) -> str:
     p = page(report)
     s = p["summary"]
     bundle = p["bundle"]
@@ -111,7 +124,13 @@ def render_md(report: dict) -> str:
         status = d["status_label"] + (f": {d['reason']}" if d["status"] != "ok" and d["reason"] else "")
         lines.append(_row(d["path"], d["title"], d["kind"], d["version"], d["date"], d["pages"], status))
     lines += ["", "## Facts per document", ""]
-    for d in p["documents"]:
+    if not summaries:
+        lines += [
+            "Left out so that the report fits a ticket: each document's facts are in the JSON and HTML "
+            "reports, or here with the --facts option.",
+            "",
+        ]
+    for d in p["documents"] if summaries else ():
         count = len(d["facts"])
         lines += [
             "<details>",
@@ -124,7 +143,9 @@ def render_md(report: dict) -> str:
             f"- **Organisations:** {md_text('; '.join(d['organisations']) or 'none')}",
             "",
         ]
-        if d["facts"]:
+        if d["facts"] and not facts:
+            lines += [f"_{count} facts left out; the --facts option shows them, with where each was found._", ""]
+        elif d["facts"]:
             lines += ["| Fact | Value | Where | Words |", "| --- | --- | --- | --- |"]
             for fact in d["facts"]:
                 value = fact["value"] + (f" ({fact['detail']})" if fact["detail"] else "")
