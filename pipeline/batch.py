@@ -26,7 +26,8 @@ from pipeline.masking import mask_nhs_numbers
 from pipeline.wording import counted
 
 COLUMNS = (
-    "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path"
+    "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
+    "reference", "title", "basis", "as_of",
 )  # fmt: skip
 COUNTS = ("errors", "warnings", "info", "documents", "unreadable")
 FAILED = "failed"
@@ -71,6 +72,7 @@ def summary_row(name: str, report: dict, seconds: float) -> dict:
         "seconds": round(seconds, 2),
         "error": "",
         "path": report["bundle"]["path"],
+        **{key: report["bundle"].get(key) or "" for key in ("reference", "title", "basis", "as_of")},
     }
 
 

@@ -25,6 +25,7 @@ class Report:
     skipped: list[Skip]
     request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
+    headline: dict[str, str | None] = field(default_factory=dict)  # the request's reference, title, basis
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -57,6 +58,9 @@ class Report:
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,
+                "reference": self.headline.get("reference"),
+                "title": self.headline.get("title"),
+                "basis": self.headline.get("basis"),
                 "notes": list(self.notes),
             },
             "documents": [document_dict(document) for document in self.documents],

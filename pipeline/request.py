@@ -51,6 +51,9 @@ class LoadedRequest:
     # The request's `submitted` date when it is a real date, even in a request that breaks the schema
     # elsewhere: the as-of date a reviewer expects does not depend on a misspelt key.
     submitted: date | None = None
+    # The request's reference, title and common-law basis as written (text only), for every view's
+    # header, whether or not the request passes its schema.
+    headline: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -139,12 +142,24 @@ def _load_request(name: str, data: bytes) -> LoadedRequest:
         found = long_numbers(content) or schema_problems(content)
     except RecursionError:
         return LoadedRequest(name, None, [RequestProblem("", "the file is nested too deeply to read")])
-    submitted = _submitted(content)
+    submitted, headline = _submitted(content), _headline(content)
     if found:
-        return LoadedRequest(name, None, _listed(found, locate), submitted=submitted)
+        return LoadedRequest(name, None, _listed(found, locate), submitted=submitted, headline=headline)
     problems = [RequestProblem(path, message, *locate(path)) for path, message in impossible_values(content)]
     request = Request.from_dict(content)
-    return LoadedRequest(name, request, problems, locate, submitted=request.submitted)
+    return LoadedRequest(name, request, problems, locate, submitted=request.submitted, headline=headline)
+
+
+def _headline(content) -> dict[str, str | None]:
+    if not isinstance(content, dict):
+        return {}
+    legal = content.get("legal_basis")
+    basis = legal.get("common_law") if isinstance(legal, dict) else None
+    values = {"reference": content.get("reference"), "title": content.get("title"), "basis": basis}
+    return {
+        key: " ".join(value.split())[:300] if isinstance(value, str) else None
+        for key, value in values.items()
+    }
 
 
 def _submitted(content) -> date | None:

@@ -49,6 +49,7 @@ def check_path(
         skipped=skipped,
         request_usable=bool(request and request.usable),
         notes=list(bundle.notes),
+        headline=dict(request.headline) if request else {},
     )
 
 

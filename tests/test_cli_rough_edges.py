@@ -97,3 +97,34 @@ def test_doc_004_quotes_only_the_documents_own_words(capsys) -> None:
         (e["document"], e["quote"]) in quotes_in_documents for e in finding["evidence"]
     )
     assert "?" not in json.dumps(finding["evidence"])
+
+
+def test_every_view_and_the_summary_head_with_the_requests_reference_and_title(
+    capsys, tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    bundle = str(SAMPLES / "s251-baseline")
+    reference, title_start = "DARS-NIC-604512-K7M2Q", "Hospital use and mortality"
+    _, out, _ = run(capsys, "check", bundle, "--format", "json")
+    header = json.loads(out)["bundle"]
+    assert header["reference"] == reference and header["title"].startswith(title_start)
+    assert header["basis"] == "section_251"
+    for fmt in ("text", "html", "md"):
+        _, out, _ = run(capsys, "check", bundle, "--format", fmt)
+        head = (
+            out[: out.find("Documents")]
+            if fmt == "text"
+            else out[out.find("<main>") :][:4000]
+            if fmt == "html"
+            else out[:3000]
+        )
+        assert reference in head and title_start in head, fmt
+    queue = tmp_path / "queue"
+    queue.mkdir()
+    shutil.copytree(SAMPLES / "s251-baseline", queue / "one")
+    run(capsys, "batch", str(queue), "-o", str(tmp_path / "out"), "-j", "1")
+    with (tmp_path / "out" / "summary.csv").open() as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["reference"], row["basis"], row["as_of"]) == (reference, "section_251", "2024-09-16")

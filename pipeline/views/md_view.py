@@ -96,6 +96,11 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
         f"- **Bundle:** {md_text(bundle['path'])}",
         f"- **Judged as of:** {md_text(bundle['as_of'])}",
         f"- **Data request:** {md_text(bundle['request'] or 'none in the bundle')}",
+        *(
+            f"- **{label}:** {md_text(bundle[key])}"
+            for key, label in (("reference", "Reference"), ("title", "Study"), ("basis", "Legal basis"))
+            if bundle.get(key)
+        ),
         *(f"- **Note:** {md_text(note)}" for note in p["notes"]),
         "",
         "### Areas",
@@ -144,7 +149,10 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
             "",
         ]
         if d["facts"] and not facts:
-            lines += [f"_{count} facts left out; the --facts option shows them, with where each was found._", ""]
+            lines += [
+                f"_{count} facts left out; the --facts option shows them, with where each was found._",
+                "",
+            ]
         elif d["facts"]:
             lines += ["| Fact | Value | Where | Words |", "| --- | --- | --- | --- |"]
             for fact in d["facts"]:

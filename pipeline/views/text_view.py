@@ -55,6 +55,7 @@ def render_text(report: dict, colour: bool = False) -> str:
     lines = [
         style(summary["verdict"], VERDICT_WORDS[summary["verdict"]]),
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
+        *([headline] if (headline := _headline(bundle)) else []),
         f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
         f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
         f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information",
@@ -110,3 +111,11 @@ def render_text(report: dict, colour: bool = False) -> str:
         lines.append(style("bold", "Facts extracted:"))
         lines.append(render_facts_text(report["documents"][0]).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _headline(bundle: dict) -> str:
+    """The request's reference, title and basis, as the request gives them: `DARS-NIC-... · title`."""
+    parts = [bundle.get("reference"), bundle.get("title")]
+    text = " · ".join(part for part in parts if part)
+    basis = bundle.get("basis")
+    return f"{text} (basis: {basis})" if text and basis else text or (f"basis: {basis}" if basis else "")
