@@ -22,7 +22,13 @@ from pathlib import Path, PurePosixPath
 
 from pipeline.errors import LimitExceeded, UnreadableDocument, UsageError
 from pipeline.limits import Limits, over_file_size
-from pipeline.readers.zip_guard import over_inflated, ratio_problem, read_member, too_many_members
+from pipeline.readers.zip_guard import (
+    over_inflated,
+    ratio_problem,
+    read_member,
+    too_many_declared,
+    too_many_members,
+)
 
 REQUEST_NAMES = ("request.yaml", "request.yml", "request.json")
 IGNORED_FOLDERS = {"__MACOSX"}
@@ -282,13 +288,16 @@ def _link_problem(path: Path, real_root: Path, what: str) -> str | None:
 
 def _open_zip(path: Path, limits: Limits) -> Bundle:
     try:
-        archive = zipfile.ZipFile(path)
+        with path.open("rb") as stream:
+            declared = too_many_declared(stream, limits, f"the bundle {path.name}")
+        archive = None if declared else zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise BundleError(f"cannot open the bundle {path.name}: not a readable zip archive ({exc})") from None
-    too_many = too_many_members(archive, limits, f"the bundle {path.name}")
+    too_many = declared or too_many_members(archive, limits, f"the bundle {path.name}")
     if too_many:
         # Reported on the archive (DOC-001), so the run still ends in a report.
-        archive.close()
+        if archive is not None:
+            archive.close()
         shown = display_name(path.name)
         return Bundle(
             source=path, kind="zip", files=[BundleFile(shown, path.stat().st_size, problem=too_many)]

@@ -8,8 +8,10 @@ bound what is inflated; `read_member` caps each member again all the same.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
+from typing import BinaryIO
 
 from pipeline.errors import LimitExceeded, UnreadableDocument
 from pipeline.limits import Limits, megabytes, raise_with
@@ -27,12 +29,50 @@ def check_member_count(archive: zipfile.ZipFile, limits: Limits, what: str) -> N
 
 def too_many_members(archive: zipfile.ZipFile, limits: Limits, what: str) -> str | None:
     """Why `archive` is refused for the number of its members, or None."""
-    count = len(archive.infolist())
+    return _over_member_limit(len(archive.infolist()), limits, what)
+
+
+def too_many_declared(stream: BinaryIO, limits: Limits, what: str) -> str | None:
+    """Why an archive is refused for the number of members its end record declares, or None, read
+    before `zipfile` builds an object for each of them (millions cost seconds and hundreds of MB)."""
+    count = declared_entries(stream)
+    return None if count is None else _over_member_limit(count, limits, what)
+
+
+def _over_member_limit(count: int, limits: Limits, what: str) -> str | None:
     if count <= limits.max_members:
         return None
     return f"{what} has {count:,} members, over the limit of {limits.max_members:,} " + raise_with(
         "max_members"
     )
+
+
+EOCD, ZIP64_LOCATOR, ZIP64_EOCD = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
+
+
+def declared_entries(stream: BinaryIO) -> int | None:
+    """The number of entries the end-of-central-directory record declares (ZIP64 too), from the
+    archive's last 64 KB; None when there is no such record (zipfile then says what is wrong)."""
+    try:
+        stream.seek(0, 2)
+        size = stream.tell()
+        stream.seek(max(0, size - 65_557))
+        tail = stream.read()
+        at = tail.rfind(EOCD)
+        if at < 0 or len(tail) - at < 22:
+            return None
+        count = struct.unpack("<H", tail[at + 10 : at + 12])[0]
+        locator = at - 20
+        if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == ZIP64_LOCATOR:
+            stream.seek(struct.unpack("<Q", tail[locator + 8 : locator + 16])[0])
+            record = stream.read(56)
+            if record[:4] == ZIP64_EOCD and len(record) == 56:
+                count = struct.unpack("<Q", record[32:40])[0]
+        return count
+    except (OSError, struct.error, ValueError):
+        return None
+    finally:
+        stream.seek(0)
 
 
 def ratio_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:

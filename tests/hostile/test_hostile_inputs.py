@@ -247,3 +247,31 @@ def test_unique_items_agrees_with_jsonschema_and_is_linear() -> None:
     started = time.monotonic()
     assert _all_different(mappings) and not _all_different([*mappings, {"a": 5}])
     assert time.monotonic() - started < 10  # under a second on a quiet machine; pair by pair, hours
+
+
+def test_zip_declaring_millions_of_members_is_refused_from_its_end_record(tmp_path: Path) -> None:
+    """A zip whose end record declares 4 million members (ZIP64) is refused from that record, before
+    zipfile builds an object for each: the report comes at once, with the option."""
+    import io
+    import struct
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("letter.txt", "Confidentiality Advisory Group")
+    data = bytearray(buffer.getvalue())
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = struct.pack("<HH", 0xFFFF, 0xFFFF)
+    # a ZIP64 end record and its locator, declaring 4,000,000 entries, before the classic end record
+    record = b"PK\x06\x06" + struct.pack("<QHHIIQQQQ", 44, 45, 45, 0, 0, 4_000_000, 4_000_000, 0, 0)
+    offset = end
+    locator = b"PK\x06\x07" + struct.pack("<IQI", 0, offset, 1)
+    archive_path = tmp_path / "huge.zip"
+    archive_path.write_bytes(bytes(data[:end]) + record + locator + bytes(data[end:]))
+    started = time.monotonic()
+    run, report = check_json(archive_path, tmp_path)
+    assert time.monotonic() - started < 30
+    [document] = report["documents"]
+    assert document["status"] == "unreadable"
+    assert document["reason"] == (
+        "the bundle huge.zip has 4,000,000 members, over the limit of 10,000 (raise it with --max-members)"
+    )
