@@ -18,6 +18,8 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".pdf": ("pipeline.readers.pdf", "read_pdf", "pdf"),
     ".docx": ("pipeline.readers.docx", "read_docx", "docx"),
     ".docm": ("pipeline.readers.docx", "read_docx", "docx"),
+    ".xlsx": ("pipeline.readers.sheets", "read_xlsx", "xlsx"),
+    ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
 }
@@ -31,8 +33,6 @@ KNOWN_FORMATS = {
     ".odt": f"an OpenDocument text file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".rtf": f"an RTF file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".pages": f"an Apple Pages file ({SEND_PDF_OR_DOCX})",
-    ".xlsx": "an Excel workbook (send the table as PDF or DOCX)",
-    ".csv": "a CSV table (send the table as PDF or DOCX)",
     ".xls": "an old Excel workbook (save it as .xlsx or .csv)",
     ".xlsm": "a macro-enabled Excel workbook (save it as .xlsx or .csv; macros are never run)",
     ".ods": "an OpenDocument spreadsheet (save it as .xlsx or .csv)",
