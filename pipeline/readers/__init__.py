@@ -20,6 +20,8 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".docm": ("pipeline.readers.docx", "read_docx", "docx"),
     ".xlsx": ("pipeline.readers.sheets", "read_xlsx", "xlsx"),
     ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
+    ".html": ("pipeline.readers.html", "read_html", "html"),
+    ".htm": ("pipeline.readers.html", "read_html", "html"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
 }
@@ -41,8 +43,6 @@ KNOWN_FORMATS = {
     ".odp": f"an OpenDocument presentation ({SEND_PDF_OR_DOCX})",
     ".msg": "an Outlook message (save the message as .eml, or send its attachments as PDF or DOCX)",
     ".eml": "an e-mail message (send the message and its attachments as PDF or DOCX)",
-    ".html": f"a web page ({SEND_PDF_OR_DOCX})",
-    ".htm": f"a web page ({SEND_PDF_OR_DOCX})",
     ".png": f"a PNG image ({SEND_SEARCHABLE})",
     ".jpg": f"a JPEG image ({SEND_SEARCHABLE})",
     ".jpeg": f"a JPEG image ({SEND_SEARCHABLE})",
