@@ -286,3 +286,34 @@ DATA_FLOWS = {
          "Linkage of the cohort to HES APC and death registrations"],
     ],
 }  # fmt: skip
+
+
+def eml_bytes(
+    subject: str,
+    body: str,
+    attachments: dict[str, bytes] = {},  # noqa: B006 - read only
+    html: str | None = None,
+    sender: str = "HRA Confidentiality Advice Team <cag@hra.nhs.uk>",
+    to: str = "Dr A Smith <a.smith@bristol.ac.uk>",
+    attached_messages: list[bytes] = (),
+) -> bytes:
+    """An e-mail as a mail client saves it: text (and optionally HTML) body, files attached."""
+    import mimetypes
+    from email import policy
+    from email.message import EmailMessage
+    from email.parser import BytesParser
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Date"] = "Tue, 04 May 2021 10:15:00 +0100"
+    message["Subject"] = subject
+    message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for name, data in attachments.items():
+        kind = (mimetypes.guess_type(name)[0] or "application/octet-stream").split("/")
+        message.add_attachment(data, maintype=kind[0], subtype=kind[1], filename=name)
+    for inner in attached_messages:
+        message.add_attachment(BytesParser(policy=policy.default).parsebytes(inner))
+    return message.as_bytes()

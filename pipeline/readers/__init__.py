@@ -22,6 +22,7 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
     ".html": ("pipeline.readers.html", "read_html", "html"),
     ".htm": ("pipeline.readers.html", "read_html", "html"),
+    ".eml": ("pipeline.readers.mail", "read_eml", "eml"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
 }
@@ -42,7 +43,6 @@ KNOWN_FORMATS = {
     ".pptx": f"a PowerPoint presentation ({SEND_PDF_OR_DOCX})",
     ".odp": f"an OpenDocument presentation ({SEND_PDF_OR_DOCX})",
     ".msg": "an Outlook message (save the message as .eml, or send its attachments as PDF or DOCX)",
-    ".eml": "an e-mail message (send the message and its attachments as PDF or DOCX)",
     ".png": f"a PNG image ({SEND_SEARCHABLE})",
     ".jpg": f"a JPEG image ({SEND_SEARCHABLE})",
     ".jpeg": f"a JPEG image ({SEND_SEARCHABLE})",

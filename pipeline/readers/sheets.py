@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
 import zipfile
 
 from pipeline.errors import LimitExceeded, UnreadableDocument
@@ -48,6 +49,7 @@ FOLD = re.compile(r"[\W_]+")
 
 
 def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
+    _import_quietly()
     import openpyxl
 
     _check_package(data, limits)
@@ -156,6 +158,16 @@ class _Rows:
             )
         )
         return True
+
+
+def _import_quietly() -> None:
+    """openpyxl makes a `mimetypes.MimeTypes()` when imported, which reads the system's
+    /etc/mime.types (a read outside the bundle, for types it uses only to write workbooks). Marked
+    as initialised, `mimetypes` keeps to its built-in table instead."""
+    import mimetypes
+
+    if "openpyxl" not in sys.modules:
+        mimetypes.inited = True
 
 
 def cohort_columns(headers: list[str]) -> list[str]:
