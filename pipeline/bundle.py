@@ -352,6 +352,8 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
     except Exception:  # noqa: BLE001 - a broken message is reported when it is read as a document
         return []
     files: list[BundleFile] = []
+    parsed: dict = {}
+    last = min(len(attachments), limits.max_members) - 1
     for number, attachment in enumerate(attachments):
         path = f"{message_file.path}/{display_name(attachment.name)}"
         if number >= limits.max_members:
@@ -368,19 +370,26 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
         if len(data) > limits.max_file_bytes:
             files.append(BundleFile(path, len(data), problem=over_file_size(len(data), limits)))
             continue
-        files.append(BundleFile(path, len(data), opener=_attachment_opener(message_file, number)))
+        files.append(BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed)))
         if attachment.name.lower().endswith(MESSAGE_SUFFIXES):
             files.extend(_not_opened(path, data))
     return files
 
 
-def _attachment_opener(message_file: BundleFile, number: int) -> Callable[[], bytes]:
-    """Reads the attachment again from its message when it is needed: attachments are not kept."""
+def _attachment_opener(message_file: BundleFile, number: int, last: int, parsed: dict) -> Callable[[], bytes]:
+    """Reads the attachment from its message when it is needed. The parsed message is shared by the
+    openers of its attachments (which are read one after another) and let go after the last one, so
+    a message of many attachments is not parsed again for each, nor kept for the whole bundle."""
 
     def read() -> bytes:
         from pipeline.readers.mail import attachment_bytes, attachments_of, parse_message
 
-        return attachment_bytes(attachments_of(parse_message(message_file.read()))[number].part)
+        if "attachments" not in parsed:
+            parsed["attachments"] = attachments_of(parse_message(message_file.read()))
+        data = attachment_bytes(parsed["attachments"][number].part)
+        if number == last:
+            parsed.clear()
+        return data
 
     return read
 

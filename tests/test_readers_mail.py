@@ -77,3 +77,13 @@ def test_a_file_named_eml_that_is_not_a_message_is_unreadable() -> None:
 
     with pytest.raises(UnreadableDocument, match="holds no e-mail headers"):
         parse("notes.eml", b"just some text\n", DEFAULT_LIMITS)
+
+
+def test_the_subject_is_the_title_of_the_message() -> None:
+    import hashlib
+
+    from pipeline.load import parse_and_extract
+
+    data = eml_bytes("CAG outcome 21/CAG/0123", "Dear Dr Smith,\n\nSee the letter attached.", {"letter.pdf": LETTER})
+    document = parse_and_extract("outcome.eml", data, hashlib.sha256(data).hexdigest(), DEFAULT_LIMITS)
+    assert document.facts.title == "Subject: CAG outcome 21/CAG/0123"

@@ -68,7 +68,7 @@ def test_a_cohort_file_is_withheld_and_none_of_its_values_is_kept() -> None:
             parse(name, data, DEFAULT_LIMITS)
         reason = str(info.value)
         assert reason.startswith("withheld, not read: a participant cohort file")
-        assert "NHS_NO, Date of Birth, Postcode" in reason and "9434765919" not in reason
+        assert "names NHS_NO, Date of Birth, Postcode)" in reason and "9434765919" not in reason
 
 
 def test_xlsx_guards_run_before_openpyxl() -> None:
@@ -88,3 +88,11 @@ def test_a_sheet_past_the_row_limit_is_refused(monkeypatch) -> None:
     monkeypatch.setattr(sheets, "MAX_ROWS", 5)
     with pytest.raises(LimitExceeded, match="more than 5 rows"):
         parse("big.csv", b"\n".join(b"a,b" for _ in range(10)), DEFAULT_LIMITS)
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_anything_is_inflated() -> None:
+    from tests.hostile.corpus import MB, RawMember, members_of, raw_zip, zeros_deflated
+
+    bomb = raw_zip([*members_of(xlsx_bytes({"A": [["x"]]})), RawMember("xl/media/image1.bin", zeros_deflated(1), 2048 * MB, 0)])
+    with pytest.raises(LimitExceeded, match="the workbook would inflate to 2048 MB or more"):
+        parse("flows.xlsx", bomb, DEFAULT_LIMITS)

@@ -58,7 +58,9 @@ def read_eml(data: bytes, limits: Limits) -> ParsedDocument:
     for field in HEADER_FIELDS:
         value = _header(message, field)
         if value:
-            blocks.append(Block(index=len(blocks), text=f"{field}: {value}", label=f"{field} line"))
+            # The subject is the message's title, as a DOCX's Title paragraph is.
+            style = "Title" if field == "Subject" else None
+            blocks.append(Block(index=len(blocks), text=f"{field}: {value}", label=f"{field} line", style=style))
     blocks.extend(_body_blocks(message, len(blocks)))
     attachments = attachments_of(message)
     if attachments:

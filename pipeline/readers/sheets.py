@@ -135,11 +135,11 @@ class _Rows:
             self.first_row_seen.add(table)
             columns = cohort_columns(cells)
             if columns:
-                where = f"sheet {sheet!r}" if sheet else "its first row"
+                where = f"the header row of sheet {sheet!r}" if sheet else "its header row"
                 raise UnreadableDocument(
-                    "withheld, not read: a participant cohort file (the header row of "
-                    f"{where} names {', '.join(columns)}). Identifiable participant data does not belong "
-                    "in an evidence bundle; it goes to NHS England by secure file transfer"
+                    f"withheld, not read: a participant cohort file ({where} names {', '.join(columns)}). "
+                    "Identifiable participant data does not belong in an evidence bundle; it goes to NHS "
+                    "England by secure file transfer"
                 )
         text = " | ".join(cells)
         self.chars += len(text)
