@@ -87,3 +87,19 @@ def test_the_subject_is_the_title_of_the_message() -> None:
     data = eml_bytes("CAG outcome 21/CAG/0123", "Dear Dr Smith,\n\nSee the letter attached.", {"letter.pdf": LETTER})
     document = parse_and_extract("outcome.eml", data, hashlib.sha256(data).hexdigest(), DEFAULT_LIMITS)
     assert document.facts.title == "Subject: CAG outcome 21/CAG/0123"
+
+
+def test_pictures_the_html_body_shows_inline_are_not_attachments() -> None:
+    from email.message import EmailMessage
+
+    from pipeline.readers.mail import attachments_of, parse_message
+
+    message = EmailMessage()
+    message["From"], message["Subject"] = "cag@hra.nhs.uk", "Outcome"
+    message.set_content("See the letter attached.")
+    message.add_alternative('<p>See the letter attached.</p><img src="cid:logo@hra">', subtype="html")
+    message.get_payload()[1].add_related(
+        b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image", "png", cid="<logo@hra>", filename="image001.png", disposition="inline"
+    )
+    message.add_attachment(LETTER, maintype="application", subtype="pdf", filename="letter.pdf")
+    assert [a.name for a in attachments_of(parse_message(message.as_bytes()))] == ["letter.pdf"]

@@ -113,13 +113,15 @@ def attachments_of(message: EmailMessage) -> list[Attachment]:
     body = message.get_body(preferencelist=("plain", "html"))
     found: list[EmailMessage] = []
 
-    def visit(part: EmailMessage) -> None:
+    def visit(part: EmailMessage, related: bool = False) -> None:
         if part is not message and part.get_content_type() == "message/rfc822":
             found.append(part)
         elif part.is_multipart():
             for sub in part.iter_parts():
-                visit(sub)
-        elif part is not body and (part.get_content_disposition() == "attachment" or part.get_filename()):
+                visit(sub, related=part.get_content_type() == "multipart/related")
+        elif part is body or (related and _inline(part)):
+            return  # the body, or what the HTML body shows inline (a signature's logo)
+        elif part.get_content_disposition() == "attachment" or part.get_filename():
             found.append(part)
 
     visit(message)
@@ -135,6 +137,11 @@ def attachments_of(message: EmailMessage) -> list[Attachment]:
         used.add(candidate.lower())
         named.append(Attachment(candidate, part))
     return named
+
+
+def _inline(part: EmailMessage) -> bool:
+    """A picture the HTML body shows (`<img src="cid:...">`), not a file the sender attached."""
+    return part.get("Content-ID") is not None and part.get_content_disposition() != "attachment"
 
 
 def _name_of(part: EmailMessage, number: int) -> str:
