@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.bundle import BundleFile
-from pipeline.errors import DarsError, LimitExceeded
+from pipeline.errors import DarsError, LimitExceeded, WithheldDocument
 from pipeline.limits import Limits, over_memory, time_limit
 from pipeline.model import Document, Status
 from pipeline.readers import parse
@@ -83,6 +83,8 @@ def parse_document(path: str, data: bytes, sha256: str, limits: Limits) -> Docum
     try:
         with time_limit(limits.max_seconds_per_document, "reading the document"):
             parsed = parse(path, data, limits)
+    except WithheldDocument as exc:
+        return Document(path, len(data), sha256, Status.WITHHELD, reason=str(exc))
     except DarsError as exc:
         return Document(path, len(data), sha256, Status.UNREADABLE, reason=str(exc))
     except MemoryError:

@@ -119,6 +119,7 @@ class Status(StrEnum):
     OK = "ok"
     NO_TEXT = "no_text"  # DOC-002
     UNREADABLE = "unreadable"  # DOC-001
+    WITHHELD = "withheld"  # DOC-009: a participant cohort file, not read on purpose
 
 
 @dataclass(slots=True)

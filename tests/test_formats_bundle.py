@@ -55,6 +55,7 @@ def formats_run(tmp_path_factory):
         "outlook.msg": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "slides.pptx": docx_bytes(["not really slides"]),
+        "cohort.csv": b"STUDY ID,NHS_NO,DOB,POSTCODE\r\nA1,9434765919,1990-01-01,BS8 1TH\r\n",
     }
     for name, data in files.items():
         (bundle / name).write_bytes(data)
@@ -63,7 +64,8 @@ def formats_run(tmp_path_factory):
     report = out / "report.json"
     run = run_cli("check", str(bundle), "--format", "json", "-o", str(report), cwd=out, log=root / "events.jsonl")
     assert run.code in (0, 1), run.stderr
-    return bundle, out, run, {d["path"]: d for d in json.loads(report.read_text())["documents"]}
+    data = json.loads(report.read_text())
+    return bundle, out, run, {d["path"]: d for d in data["documents"]}, data["findings"], report.read_text()
 
 
 def locations(document: dict, name: str) -> dict[str, list[str]]:
@@ -75,8 +77,9 @@ def locations(document: dict, name: str) -> dict[str, list[str]]:
 
 
 def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
-    _, _, _, documents = formats_run
+    _, _, _, documents, *_ = formats_run
     assert {path: d["status"] for path, d in documents.items()} == {
+        "cohort.csv": "withheld",
         "data flows.xlsx": "ok",
         "identifiers.csv": "ok",
         "macros.docm": "ok",
@@ -93,7 +96,7 @@ def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
 
 
 def test_the_letter_attached_to_an_email_is_a_document_with_its_cag_reference(formats_run) -> None:
-    _, _, _, documents = formats_run
+    _, _, _, documents, *_ = formats_run
     letter = documents["outcome.eml/letter.pdf"]
     assert letter["references"]["cag"] == ["21/CAG/0123"] and letter["format"] == "pdf"
     message = documents["outcome.eml"]
@@ -104,7 +107,7 @@ def test_the_letter_attached_to_an_email_is_a_document_with_its_cag_reference(fo
 
 
 def test_spreadsheet_rows_give_identifiers_and_datasets_cited_by_sheet_and_row(formats_run) -> None:
-    _, _, _, documents = formats_run
+    _, _, _, documents, *_ = formats_run
     flows = documents["data flows.xlsx"]
     assert set(flows["identifiers"]) == {"nhs_number", "date_of_birth", "postcode"}
     assert {"hes_apc", "deaths"} <= set(flows["datasets"])
@@ -114,7 +117,7 @@ def test_spreadsheet_rows_give_identifiers_and_datasets_cited_by_sheet_and_row(f
 
 
 def test_docx_notes_and_html_text_give_facts_with_their_place(formats_run) -> None:
-    _, _, _, documents = formats_run
+    _, _, _, documents, *_ = formats_run
     assert locations(documents["notes.docx"], "cag_reference") == {"21/CAG/0123": ["footnote 1"]}
     assert locations(documents["macros.docm"], "rec_reference") == {"14/SW/0123": ["endnote 1"]}
     page = documents["privacy.html"]
@@ -122,7 +125,7 @@ def test_docx_notes_and_html_text_give_facts_with_their_place(formats_run) -> No
 
 
 def test_refused_formats_say_what_to_send_instead(formats_run) -> None:
-    _, _, _, documents = formats_run
+    _, _, _, documents, *_ = formats_run
     assert "save the message as .eml, or send its attachments as PDF or DOCX" in documents["outlook.msg"]["reason"]
     assert "send it as PDF or DOCX" in documents["old.doc"]["reason"]
     assert "send it as PDF or DOCX" in documents["slides.pptx"]["reason"]
@@ -130,7 +133,17 @@ def test_refused_formats_say_what_to_send_instead(formats_run) -> None:
 
 
 def test_attachments_are_never_written_and_nothing_outside_is_read(formats_run) -> None:
-    bundle, out, run, _ = formats_run
+    bundle, out, run, *_ = formats_run
     assert run.network == []
     assert run.outside(bundle, out) == []
     assert run.written() == [str(out / "report.json")]
+
+
+def test_a_cohort_file_is_withheld_with_doc_009_and_none_of_its_values_shown(formats_run) -> None:
+    _, _, _, documents, findings, text = formats_run
+    assert documents["cohort.csv"]["facts"] == []
+    (finding,) = [f for f in findings if f["code"] == "DOC-009"]
+    assert "cohort.csv is a participant cohort file (its header row has columns of nhs_number" in finding["message"]
+    assert not [f for f in findings if f["code"] == "DOC-001" and "cohort.csv" in f["message"]]
+    for value in ("9434765919", "943 476 5919", "1990-01-01", "BS8 1TH"):
+        assert value not in text

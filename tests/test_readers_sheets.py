@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from pipeline.errors import LimitExceeded, UnreadableDocument
+from pipeline.errors import LimitExceeded, UnreadableDocument, WithheldDocument
 from pipeline.limits import DEFAULT_LIMITS
 from pipeline.load import parse_and_extract
 from pipeline.model import Part, Status
@@ -64,11 +64,14 @@ def test_a_cohort_file_is_withheld_and_none_of_its_values_is_kept() -> None:
     rows = [["STUDY ID", "NHS_NO", "Date of Birth", "Postcode"], ["A1", "9434765919", "1990-01-01", "BS8 1TH"]]
     csv_data = "\n".join(",".join(r) for r in rows).encode()
     for name, data in (("cohort.csv", csv_data), ("cohort.xlsx", xlsx_bytes({"Sheet1": rows}))):
-        with pytest.raises(UnreadableDocument) as info:
+        with pytest.raises(WithheldDocument) as info:
             parse(name, data, DEFAULT_LIMITS)
         reason = str(info.value)
-        assert reason.startswith("withheld, not read: a participant cohort file")
-        assert "names NHS_NO, Date of Birth, Postcode)" in reason and "9434765919" not in reason
+        assert reason.startswith("a participant cohort file (")
+        assert "has columns of nhs_number, date_of_birth, postcode): withheld, not read" in reason
+        assert "9434765919" not in reason and "NHS_NO" not in reason
+        document = extracted(name, data)
+        assert document.status is Status.WITHHELD and document.parsed is None and not document.facts.facts
 
 
 def test_xlsx_guards_run_before_openpyxl() -> None:

@@ -19,7 +19,7 @@ import re
 import sys
 import zipfile
 
-from pipeline.errors import LimitExceeded, UnreadableDocument
+from pipeline.errors import LimitExceeded, UnreadableDocument, WithheldDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
@@ -32,19 +32,24 @@ MAX_ROWS = 100_000  # rows read from one file, all sheets together
 MAX_CELLS = 2_000_000  # cells looked at, all sheets together (empty ones count)
 MAX_COLUMNS = 1_000  # cells kept from one row
 
-# The cohort file's participant identifier columns (bundle.md, "The cohort file"), folded.
-STRONG_IDENTIFIER_HEADERS = {
-    "nhsno", "nhsnumber", "newnhsno",
-    "familyname", "surname", "lastname", "givenname", "forename", "firstname", "othergivenname",
-    "middlename", "name", "fullname",
-    "dateofbirth", "dob", "birthdate",
+# The cohort file's participant identifier columns (bundle.md, "The cohort file"), folded, with
+# their roles; the first three roles make a file a cohort file with any other one.
+COHORT_HEADERS = {
+    **dict.fromkeys(("nhsno", "nhsnumber", "newnhsno"), "nhs_number"),
+    **dict.fromkeys(
+        ("familyname", "surname", "lastname", "givenname", "forename", "firstname", "othergivenname",
+         "middlename", "name", "fullname"),
+        "name",
+    ),
+    **dict.fromkeys(("dateofbirth", "dob", "birthdate"), "date_of_birth"),
+    **dict.fromkeys(("dateofdeath", "dod"), "date_of_death"),
+    **dict.fromkeys(("gender", "sex"), "sex"),
+    **dict.fromkeys(("postcode",), "postcode"),
+    **dict.fromkeys(("address", "addressdate", *(f"addressline{n}" for n in range(1, 6))), "address"),
+    **dict.fromkeys(("gppracticecode", "gppractice", "practicecode"), "gp_practice"),
+    **dict.fromkeys(("localpatientid", "localpatientidentifier", "hospitalnumber", "mrn"), "hospital_number"),
 }  # fmt: skip
-OTHER_IDENTIFIER_HEADERS = {
-    "dateofdeath", "dod", "gender", "sex", "postcode", "address", "addressdate",
-    "gppracticecode", "gppractice", "practicecode",
-    "localpatientid", "localpatientidentifier", "hospitalnumber", "mrn",
-    *(f"addressline{n}" for n in range(1, 6)),
-}  # fmt: skip
+STRONG_ROLES = {"nhs_number", "name", "date_of_birth"}
 FOLD = re.compile(r"[\W_]+")
 
 
@@ -71,7 +76,7 @@ def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
             for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 if not rows.add(values, row_number, number, sheet.title):
                     break
-    except (LimitExceeded, UnreadableDocument):
+    except UnreadableDocument:  # LimitExceeded, WithheldDocument too
         raise
     except Exception as exc:  # noqa: BLE001
         raise UnreadableDocument(
@@ -136,10 +141,8 @@ class _Rows:
             columns = cohort_columns(cells)
             if columns:
                 where = f"the header row of sheet {sheet!r}" if sheet else "its header row"
-                raise UnreadableDocument(
-                    f"withheld, not read: a participant cohort file ({where} names {', '.join(columns)}). "
-                    "Identifiable participant data does not belong in an evidence bundle; it goes to NHS "
-                    "England by secure file transfer"
+                raise WithheldDocument(
+                    f"a participant cohort file ({where} has columns of {', '.join(columns)}): withheld, not read"
                 )
         text = " | ".join(cells)
         self.chars += len(text)
@@ -171,12 +174,12 @@ def _import_quietly() -> None:
 
 
 def cohort_columns(headers: list[str]) -> list[str]:
-    """The participant identifier headers of a first row, when they make it a cohort file, else []."""
-    folded = [(FOLD.sub("", header.lower()), header) for header in headers]
-    strong = [header for key, header in folded if key in STRONG_IDENTIFIER_HEADERS]
-    other = [header for key, header in folded if key in OTHER_IDENTIFIER_HEADERS]
-    if strong and len(strong) + len(other) >= 2:
-        return [*strong, *other]
+    """The roles of the participant identifier columns of a first row (`nhs_number`, ...), when
+    they make it a cohort file: at least two columns, one of them an NHS number, a name or a date
+    of birth. Else []. Roles only: a reason or a finding never quotes a cell."""
+    roles = [COHORT_HEADERS[key] for key in (FOLD.sub("", header.lower()) for header in headers) if key in COHORT_HEADERS]
+    if len(roles) >= 2 and STRONG_ROLES & set(roles):
+        return list(dict.fromkeys(roles))
     return []
 
 
