@@ -87,8 +87,8 @@ def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
         "old.doc": "unreadable",
         "outcome.eml": "ok",
         "outcome.eml/letter.pdf": "ok",
-        "outcome.eml/attached message 2.eml": "ok",
-        "outcome.eml/attached message 2.eml/consent.docx": "unreadable",
+        "outcome.eml/Consent form.eml": "ok",
+        "outcome.eml/Consent form.eml/consent.docx": "unreadable",
         "outlook.msg": "unreadable",
         "privacy.html": "ok",
         "slides.pptx": "unreadable",
@@ -102,7 +102,7 @@ def test_the_letter_attached_to_an_email_is_a_document_with_its_cag_reference(fo
     message = documents["outcome.eml"]
     assert message["format"] == "eml" and message["references"]["cag"] == ["21/CAG/0123"]
     assert locations(message, "cag_reference")["21/CAG/0123"][0] == "Subject line"
-    nested = documents["outcome.eml/attached message 2.eml/consent.docx"]["reason"]
+    nested = documents["outcome.eml/Consent form.eml/consent.docx"]["reason"]
     assert "e-mails are read one level deep" in nested
 
 

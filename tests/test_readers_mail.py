@@ -51,13 +51,13 @@ def test_a_bundle_lists_each_attachment_as_a_document_read_from_memory(tmp_path:
             "outcome.eml",
             "outcome.eml/letter.pdf",
             "outcome.eml/evil.pdf",
-            "outcome.eml/attached message 3.eml",
-            "outcome.eml/attached message 3.eml/consent.docx",
+            "outcome.eml/Consent.eml",
+            "outcome.eml/Consent.eml/consent.docx",
         ]
         assert files["outcome.eml/letter.pdf"].read() == LETTER
         assert files["outcome.eml/letter.pdf"].size == len(LETTER)
-        assert "read one level deep" in files["outcome.eml/attached message 3.eml/consent.docx"].problem
-        assert parse("inner.eml", files["outcome.eml/attached message 3.eml"].read(), DEFAULT_LIMITS).blocks
+        assert "read one level deep" in files["outcome.eml/Consent.eml/consent.docx"].problem
+        assert parse("inner.eml", files["outcome.eml/Consent.eml"].read(), DEFAULT_LIMITS).blocks
 
 
 def test_attachments_past_the_member_limit_are_refused_with_the_limit(tmp_path: Path) -> None:

@@ -152,11 +152,20 @@ def _name_of(part: EmailMessage, number: int) -> str:
     # The last part of a name that holds a path ("../../etc/evil.pdf" is "evil.pdf"), as mail clients save it.
     name = UNSAFE_NAME.sub("_", re.split(r"[/\\]", filename or "")[-1].strip()).strip(" .")
     if part.get_content_type() == "message/rfc822" and not name.lower().endswith(".eml"):
-        name = f"{name or f'attached message {number}'}.eml"
+        # An attached e-mail rarely has a file name: mail clients show its subject.
+        name = name or _subject_name(part) or f"attached message {number}"
+        name = f"{name}.eml"
     if not name:
         suffix = SUFFIXES.get(part.get_content_type(), ".bin")
         name = f"attachment {number}{suffix}"
     return name[:200]
+
+
+def _subject_name(part: EmailMessage) -> str:
+    """The subject of an attached e-mail, fit for a file name ('Fwd: consent/PIS' is 'Fwd_ consent_PIS')."""
+    inner = part.get_payload(0) if part.is_multipart() else None
+    subject = _header(inner, "Subject") if inner is not None else ""
+    return re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "_", subject).strip(" ._")[:100]
 
 
 def attachment_bytes(part: EmailMessage) -> bytes:
