@@ -36,9 +36,10 @@ class CheckContext:
 
     @property
     def unread(self) -> tuple[Document, ...]:
-        """Documents present but not read: unreadable (DOC-001) or without a text layer (DOC-002).
+        """Documents present but not read: unreadable (DOC-001) or without a text layer (DOC-002). A
+        withheld cohort file (DOC-009) is not among them: it is known not to be evidence.
         They contribute no facts, and nothing may fire because of their silence (checks.md)."""
-        return tuple(doc for doc in self.documents if doc.status is not Status.OK)
+        return tuple(doc for doc in self.documents if doc.status not in (Status.OK, Status.WITHHELD))
 
     @property
     def unread_request(self) -> Document | None:

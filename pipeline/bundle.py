@@ -5,6 +5,10 @@ unreported. Nothing outside the bundle is ever read: links are resolved only to 
 they stay inside, zip members are never extracted to disk, and a member whose path escapes
 (`../`, an absolute path) is refused. Bytes are read lazily, one file at a time.
 
+An e-mail (`.eml`) is opened here to list its attachments: each is a file of the bundle too,
+addressed `message.eml/letter.pdf`, whose bytes are taken from the message when it is read (never
+written anywhere). An e-mail attached to an e-mail is listed and read, but not opened further.
+
 A file's `path` is for showing: bytes of a name that are not UTF-8, control characters (a line
 break in a name) and bidirectional overrides become U+FFFD, so a name can neither break an output
 nor pass for another line of the report. The file is still opened by its real name.
@@ -113,7 +117,7 @@ def is_ignored(relative: str) -> bool:
 
 def _open_single(path: Path, limits: Limits) -> Bundle:
     bundle = Bundle(source=path, kind="file")
-    bundle.files.append(_folder_file(path, display_name(path.name), limits))
+    bundle.files = with_attachments([_folder_file(path, display_name(path.name), limits)], limits)
     return bundle
 
 
@@ -124,8 +128,8 @@ def _open_folder(given: Path, limits: Limits) -> Bundle:
     root = _single_folder(given) or given
     if root != given:
         bundle.notes.append(root_note(display_name(root.name)))
-    entries = _walk_folder(root, root.resolve(), limits)
-    for entry in sorted(entries, key=lambda e: e.path):
+    entries = with_attachments(sorted(_walk_folder(root, root.resolve(), limits), key=lambda e: e.path), limits)
+    for entry in entries:
         if entry.path.lower() in REQUEST_NAMES and bundle.request is None:
             bundle.request = entry
         else:
@@ -331,7 +335,91 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
         else:
             bundle.files.append(bundle_file)
     bundle.files.sort(key=lambda f: f.path)
+    bundle.files = with_attachments(bundle.files, limits)
     return bundle
+
+
+MESSAGE_SUFFIXES = (".eml",)
+
+
+def with_attachments(files: list[BundleFile], limits: Limits) -> list[BundleFile]:
+    """`files`, each e-mail followed by its attachments as files of the bundle."""
+    out: list[BundleFile] = []
+    for file in files:
+        out.append(file)
+        if file.problem is None and file.path.lower().endswith(MESSAGE_SUFFIXES):
+            out.extend(_attachments(file, limits))
+    return out
+
+
+def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
+    """The attachments of one e-mail; none when it cannot be parsed (its own reading says why)."""
+    from pipeline.readers.mail import attachment_bytes, attachments_of, parse_message
+
+    try:
+        attachments = attachments_of(parse_message(message_file.read()))
+    except Exception:  # noqa: BLE001 - a broken message is reported when it is read as a document
+        return []
+    files: list[BundleFile] = []
+    parsed: dict = {}
+    last = min(len(attachments), limits.max_members) - 1
+    for number, attachment in enumerate(attachments):
+        path = f"{message_file.path}/{display_name(attachment.name)}"
+        if number >= limits.max_members:
+            files.append(
+                BundleFile(
+                    path,
+                    0,
+                    problem=f"the e-mail {message_file.path} has {len(attachments):,} attachments, over the "
+                    f"limit of {limits.max_members:,} (raise it with --max-members): not read",
+                )
+            )
+            break
+        data = attachment_bytes(attachment.part)
+        if len(data) > limits.max_file_bytes:
+            files.append(BundleFile(path, len(data), problem=over_file_size(len(data), limits)))
+            continue
+        files.append(BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed)))
+        if attachment.name.lower().endswith(MESSAGE_SUFFIXES):
+            files.extend(_not_opened(path, data))
+    return files
+
+
+def _attachment_opener(message_file: BundleFile, number: int, last: int, parsed: dict) -> Callable[[], bytes]:
+    """Reads the attachment from its message when it is needed. The parsed message is shared by the
+    openers of its attachments (which are read one after another) and let go after the last one, so
+    a message of many attachments is not parsed again for each, nor kept for the whole bundle."""
+
+    def read() -> bytes:
+        from pipeline.readers.mail import attachment_bytes, attachments_of, parse_message
+
+        if "attachments" not in parsed:
+            parsed["attachments"] = attachments_of(parse_message(message_file.read()))
+        data = attachment_bytes(parsed["attachments"][number].part)
+        if number == last:
+            parsed.clear()
+        return data
+
+    return read
+
+
+def _not_opened(path: str, data: bytes) -> list[BundleFile]:
+    """The attachments of an e-mail attached to an e-mail, listed and refused: one level deep only."""
+    from pipeline.readers.mail import attachments_of, parse_message
+
+    try:
+        inner = attachments_of(parse_message(data))
+    except Exception:  # noqa: BLE001
+        return []
+    return [
+        BundleFile(
+            f"{path}/{display_name(attachment.name)}",
+            0,
+            problem="an attachment of an e-mail that is itself attached to an e-mail: not opened (e-mails "
+            "are read one level deep; send this file in the bundle itself)",
+        )
+        for attachment in inner
+    ]
 
 
 def _copies_note(relative: str, copies: list[zipfile.ZipInfo]) -> str:

@@ -3,7 +3,8 @@
     DarsError                 anything the tool reports in one line instead of a traceback
     ├── UsageError            the command cannot run: no such path, a bad option value (exit 2)
     └── UnreadableDocument    one file cannot be read; the bundle goes on (DOC-001)
-        └── LimitExceeded     a file is over a size, page, time or inflation limit (DOC-001)
+        ├── LimitExceeded     a file is over a size, page, time or inflation limit (DOC-001)
+        └── WithheldDocument  a file that must not be read: a participant cohort file (DOC-009)
 
 Anything else that escapes is a bug: the command line still prints one line and exits 2.
 """
@@ -25,3 +26,7 @@ class UnreadableDocument(DarsError):
 
 class LimitExceeded(UnreadableDocument):
     """A file is over one of the limits of `pipeline.limits.Limits`."""
+
+
+class WithheldDocument(UnreadableDocument):
+    """A file that is not read on purpose: a participant cohort file (bundle.md, DOC-009)."""

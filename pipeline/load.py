@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.bundle import BundleFile
-from pipeline.errors import DarsError, LimitExceeded
+from pipeline.errors import DarsError, LimitExceeded, WithheldDocument
 from pipeline.limits import Limits, over_memory, time_limit
 from pipeline.model import Document, Status
 from pipeline.readers import parse
+from pipeline.readers.text_tools import no_addresses
 
 if TYPE_CHECKING:
     from pipeline.cache import DocumentCache
@@ -82,6 +83,8 @@ def parse_document(path: str, data: bytes, sha256: str, limits: Limits) -> Docum
     try:
         with time_limit(limits.max_seconds_per_document, "reading the document"):
             parsed = parse(path, data, limits)
+    except WithheldDocument as exc:
+        return Document(path, len(data), sha256, Status.WITHHELD, reason=str(exc))
     except DarsError as exc:
         return Document(path, len(data), sha256, Status.UNREADABLE, reason=str(exc))
     except MemoryError:
@@ -91,7 +94,7 @@ def parse_document(path: str, data: bytes, sha256: str, limits: Limits) -> Docum
             path, len(data), sha256, Status.UNREADABLE, reason="the document is nested too deeply"
         )
     except Exception as exc:  # noqa: BLE001 - a library's surprise about one file must not stop the bundle
-        reason = f"the file could not be parsed ({type(exc).__name__}: {exc})"
+        reason = f"the file could not be parsed ({type(exc).__name__}: {no_addresses(str(exc))})"
         return Document(path, len(data), sha256, Status.UNREADABLE, reason=reason[:300])
     status = Status.OK
     if parsed.format == "pdf" and parsed.text_length < NO_TEXT_LAYER_CHARS:

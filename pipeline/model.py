@@ -18,6 +18,7 @@ class Part(StrEnum):
     TABLE = "table"
     HEADER = "header"
     FOOTER = "footer"
+    NOTE = "note"  # a DOCX footnote, endnote or comment
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class Block:
     line: int | None = None  # 1-based first line (TXT/MD)
     cells: tuple[str, ...] | None = None  # the row's cells, for table rows
     style: str | None = None  # DOCX paragraph style id ("Title", "Heading1"), a hint of structure
+    note: str | None = None  # a DOCX note, as Word shows it: "footnote 3", "endnote 1", "comment 2"
+    sheet: str | None = None  # a spreadsheet's sheet (XLSX) or the CSV's name, for its table rows
+    label: str | None = None  # where else the block sits, in words ("header", "subject"): e-mail, HTML
 
     @property
     def address(self) -> str:
@@ -46,7 +50,13 @@ class Block:
         where: list[str] = []
         if self.page is not None:
             where.append(f"page {self.page}")
-        if self.part is Part.TABLE and self.table is not None:
+        if self.note is not None:
+            where.append(self.note)
+        elif self.sheet is not None:
+            where.append(f"sheet {self.sheet}, row {self.row}")
+        elif self.label is not None:
+            where.append(self.label)
+        elif self.part is Part.TABLE and self.table is not None:
             where.append(f"table {self.table}, row {self.row}")
         elif self.part in (Part.HEADER, Part.FOOTER):
             where.append(f"{self.part.value}" + (f" (section {self.section})" if self.section else ""))
@@ -109,6 +119,7 @@ class Status(StrEnum):
     OK = "ok"
     NO_TEXT = "no_text"  # DOC-002
     UNREADABLE = "unreadable"  # DOC-001
+    WITHHELD = "withheld"  # DOC-009: a participant cohort file, not read on purpose
 
 
 @dataclass(slots=True)

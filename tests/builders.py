@@ -185,3 +185,135 @@ sublicensing:
   planned: false
   justification: null
 """
+
+
+DOCX_NOTES_PARTS = {
+    "footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+    "comments": "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+}
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def docx_with_notes(
+    body: str,
+    footnotes: list[str] = (),
+    endnotes: list[str] = (),
+    comments: list[str] = (),
+    macros: bool = False,
+) -> bytes:
+    """A DOCX whose body refers to footnotes and endnotes (numbered 1, 2, ... in body order) and
+    holds comments; with `macros`, a DOCM (macro-enabled main part and a vbaProject.bin)."""
+    document = DocxDocument()
+    paragraph = document.add_paragraph(body)
+    refs = "".join(
+        f'<w:r><w:footnoteReference w:id="{n}"/></w:r>' for n in range(1, len(footnotes) + 1)
+    ) + "".join(f'<w:r><w:endnoteReference w:id="{n}"/></w:r>' for n in range(1, len(endnotes) + 1))
+    refs += "".join(f'<w:r><w:commentReference w:id="{n}"/></w:r>' for n in range(len(comments)))
+    for run in parse_xml(f"<w:p {W_NS}>{refs}</w:p>"):
+        paragraph._p.append(run)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+
+    def part(root: str, item: str, texts: list[str], first: int, extra: str = "") -> bytes:
+        separators = (
+            f'<w:{item} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{item}>'
+            f'<w:{item} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{item}>'
+            if item != "comment"
+            else ""
+        )
+        notes = "".join(
+            f'<w:{item} w:id="{n}"{extra}><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:{item}>'
+            for n, text in enumerate(texts, start=first)
+        )
+        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {W_NS}>{separators}{notes}</w:{root}>'.encode()
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml").decode()
+    rels = source.read("word/_rels/document.xml.rels").decode()
+    replace: dict[str, bytes | None] = {}
+    for name, texts, item, first in (
+        ("footnotes", footnotes, "footnote", 1),
+        ("endnotes", endnotes, "endnote", 1),
+        ("comments", comments, "comment", 0),
+    ):
+        if not texts:
+            continue
+        extra = ' w:author="HRA CAT" w:initials="HC"' if item == "comment" else ""
+        replace[f"word/{name}.xml"] = part(name, item, texts, first, extra)
+        types = types.replace(
+            "</Types>", f'<Override PartName="/word/{name}.xml" ContentType="{DOCX_NOTES_PARTS[name]}"/></Types>'
+        )
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdN{name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/{name}" Target="{name}.xml"/></Relationships>',
+        )
+    if macros:
+        types = types.replace(DOCX_MAIN, DOCM_MAIN)
+        replace["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    replace["[Content_Types].xml"] = types.encode()
+    replace["word/_rels/document.xml.rels"] = rels.encode()
+    return rewrite_zip(data, replace)
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    """A workbook: one sheet per name, each a list of rows."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# A data-flow table as applicants send it: a cover sheet with the CAG reference, then the flows.
+DATA_FLOWS = {
+    "Cover": [["Data flows for the Childhood Asthma Outcomes Study (CAG reference 21/CAG/0123)"]],
+    "Flows": [
+        ["Flow", "From", "To", "Data items", "Datasets", "Purpose"],
+        [1, "University of Bristol", "NHS England", "NHS number, date of birth, postcode", None,
+         "Cohort sent to NHS England for linkage"],
+        [2, "NHS England", "NHS England", "NHS number, date of birth, postcode",
+         "Hospital Episode Statistics Admitted Patient Care; Civil Registration - Deaths",
+         "Linkage of the cohort to HES APC and death registrations"],
+    ],
+}  # fmt: skip
+
+
+def eml_bytes(
+    subject: str,
+    body: str,
+    attachments: dict[str, bytes] = {},  # noqa: B006 - read only
+    html: str | None = None,
+    sender: str = "HRA Confidentiality Advice Team <cag@hra.nhs.uk>",
+    to: str = "Dr A Smith <a.smith@bristol.ac.uk>",
+    attached_messages: list[bytes] = (),
+) -> bytes:
+    """An e-mail as a mail client saves it: text (and optionally HTML) body, files attached."""
+    import mimetypes
+    from email import policy
+    from email.message import EmailMessage
+    from email.parser import BytesParser
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Date"] = "Tue, 04 May 2021 10:15:00 +0100"
+    message["Subject"] = subject
+    message.set_content(body)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for name, data in attachments.items():
+        kind = (mimetypes.guess_type(name)[0] or "application/octet-stream").split("/")
+        message.add_attachment(data, maintype=kind[0], subtype=kind[1], filename=name)
+    for inner in attached_messages:
+        message.add_attachment(BytesParser(policy=policy.default).parsebytes(inner))
+    return message.as_bytes()

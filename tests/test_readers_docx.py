@@ -113,3 +113,51 @@ def test_docx_with_damaged_xml_says_so() -> None:
     data = rewrite_zip(docx_bytes(["Body"]), {"word/document.xml": b"<w:document><w:body><w:p>"})
     with pytest.raises(UnreadableDocument, match="damaged XML"):
         parse("broken.docx", data, DEFAULT_LIMITS)
+
+
+def test_docx_footnotes_endnotes_and_comments_are_blocks_with_their_location() -> None:
+    from tests.builders import docx_with_notes
+
+    data = docx_with_notes(
+        "The study has section 251 support.",
+        footnotes=["CAG reference 21/CAG/0123.", "Letter dated 3 May 2021."],
+        endnotes=["NHS number and date of birth are sent for linkage."],
+        comments=["Please confirm the REC reference 14/SW/0123."],
+    )
+    parsed = parse("letter.docx", data, DEFAULT_LIMITS)
+    notes = [(b.location, b.text) for b in parsed.blocks if b.part is Part.NOTE]
+    assert notes == [
+        ("footnote 1", "CAG reference 21/CAG/0123."),
+        ("footnote 2", "Letter dated 3 May 2021."),
+        ("endnote 1", "NHS number and date of birth are sent for linkage."),
+        ("comment 1", "Please confirm the REC reference 14/SW/0123."),
+    ]
+    assert parsed.blocks[0].text == "The study has section 251 support."
+
+
+def test_docm_is_read_like_a_docx_and_its_macros_are_never_opened() -> None:
+    from tests.builders import docx_with_notes
+
+    data = docx_with_notes("Consent form version 2.0", footnotes=["Dated 1 March 2020."], macros=True)
+    for name in ("consent.docm", "consent.docx"):  # a .docm renamed .docx is read too
+        parsed = parse(name, data, DEFAULT_LIMITS)
+        assert [b.text for b in parsed.blocks] == ["Consent form version 2.0", "Dated 1 March 2020."]
+
+
+def test_a_package_that_is_not_word_gives_the_same_reason_every_run() -> None:
+    from tests.builders import DOCX_MAIN, docx_bytes
+
+    source = docx_bytes(["Hello"])
+    import io as _io
+    import zipfile as _zip
+
+    types = _zip.ZipFile(_io.BytesIO(source)).read("[Content_Types].xml").decode()
+    data = rewrite_zip(source, {"[Content_Types].xml": types.replace(DOCX_MAIN, "application/x-other+xml").encode()})
+    reasons = set()
+    for _ in range(2):
+        with pytest.raises(UnreadableDocument) as info:
+            parse("deck.docx", data, DEFAULT_LIMITS)
+        reasons.add(str(info.value))
+    assert len(reasons) == 1
+    (reason,) = reasons
+    assert "0x" not in reason and "application/x-other+xml" in reason and "PDF or DOCX" in reason

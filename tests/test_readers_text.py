@@ -44,8 +44,8 @@ def test_single_huge_line_is_split_into_blocks() -> None:
 
 
 def test_unsupported_format_names_it() -> None:
-    with pytest.raises(UnreadableDocument, match="Excel workbook"):
-        parse("data.xlsx", b"PK\x03\x04", DEFAULT_LIMITS)
+    with pytest.raises(UnreadableDocument, match=r"PowerPoint presentation \(send it as PDF or DOCX\)"):
+        parse("deck.pptx", b"PK\x03\x04", DEFAULT_LIMITS)
 
 
 def test_empty_file() -> None:

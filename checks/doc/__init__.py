@@ -8,6 +8,7 @@ from checks.doc.doc_005_version_with_two_dates import VersionWithTwoDates
 from checks.doc.doc_006_duplicate_files import DuplicateFiles
 from checks.doc.doc_007_dated_after_as_of import DatedAfterAsOf
 from checks.doc.doc_008_no_document import NoDocument
+from checks.doc.doc_009_cohort_file import CohortFile
 
 CHECKS = (
     UnreadableFile,
@@ -18,4 +19,5 @@ CHECKS = (
     DuplicateFiles,
     DatedAfterAsOf,
     NoDocument,
+    CohortFile,
 )

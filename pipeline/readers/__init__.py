@@ -17,23 +17,40 @@ from pipeline.readers.sniff import describe_content
 BACKENDS: dict[str, tuple[str, str, str]] = {
     ".pdf": ("pipeline.readers.pdf", "read_pdf", "pdf"),
     ".docx": ("pipeline.readers.docx", "read_docx", "docx"),
+    ".docm": ("pipeline.readers.docx", "read_docx", "docx"),
+    ".xlsx": ("pipeline.readers.sheets", "read_xlsx", "xlsx"),
+    ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
+    ".html": ("pipeline.readers.html", "read_html", "html"),
+    ".htm": ("pipeline.readers.html", "read_html", "html"),
+    ".eml": ("pipeline.readers.mail", "read_eml", "eml"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
 }
 
+# What to ask the applicant for instead of a file that is not read.
+SEND_PDF_OR_DOCX = "send it as PDF or DOCX"
+SEND_SEARCHABLE = "send it as a searchable PDF, or as DOCX (no OCR engine is used here)"
 KNOWN_FORMATS = {
-    ".doc": "an old Word .doc file (save it as .docx or PDF)",
-    ".odt": "an OpenDocument text file (save it as .docx or PDF)",
-    ".rtf": "an RTF file (save it as .docx or PDF)",
-    ".xlsx": "an Excel workbook",
-    ".xls": "an old Excel workbook",
-    ".csv": "a CSV table",
-    ".pptx": "a PowerPoint presentation",
-    ".msg": "an Outlook message",
-    ".eml": "an e-mail message",
-    ".png": "a PNG image (scans need a text layer: send a searchable PDF)",
-    ".jpg": "a JPEG image (scans need a text layer: send a searchable PDF)",
-    ".jpeg": "a JPEG image (scans need a text layer: send a searchable PDF)",
+    ".doc": f"an old Word .doc file (save it as .docx, or {SEND_PDF_OR_DOCX})",
+    ".dot": f"an old Word template (save it as .docx, or {SEND_PDF_OR_DOCX})",
+    ".odt": f"an OpenDocument text file (save it as .docx, or {SEND_PDF_OR_DOCX})",
+    ".rtf": f"an RTF file (save it as .docx, or {SEND_PDF_OR_DOCX})",
+    ".pages": f"an Apple Pages file ({SEND_PDF_OR_DOCX})",
+    ".xls": "an old Excel workbook (save it as .xlsx or .csv)",
+    ".xlsm": "a macro-enabled Excel workbook (save it as .xlsx or .csv; macros are never run)",
+    ".ods": "an OpenDocument spreadsheet (save it as .xlsx or .csv)",
+    ".ppt": f"an old PowerPoint presentation ({SEND_PDF_OR_DOCX})",
+    ".pptx": f"a PowerPoint presentation ({SEND_PDF_OR_DOCX})",
+    ".odp": f"an OpenDocument presentation ({SEND_PDF_OR_DOCX})",
+    ".msg": "an Outlook message (save the message as .eml, or send its attachments as PDF or DOCX)",
+    ".png": f"a PNG image ({SEND_SEARCHABLE})",
+    ".jpg": f"a JPEG image ({SEND_SEARCHABLE})",
+    ".jpeg": f"a JPEG image ({SEND_SEARCHABLE})",
+    ".tif": f"a TIFF image ({SEND_SEARCHABLE})",
+    ".tiff": f"a TIFF image ({SEND_SEARCHABLE})",
+    ".gif": f"a GIF image ({SEND_SEARCHABLE})",
+    ".bmp": f"a bitmap image ({SEND_SEARCHABLE})",
+    ".heic": f"a phone photo (HEIC) ({SEND_SEARCHABLE})",
     ".zip": "a zip archive inside the bundle (nested archives are not opened)",
 }
 
@@ -49,7 +66,9 @@ def parse(name: str, data: bytes, limits: Limits) -> ParsedDocument:
         raise UnreadableDocument("the file is empty")
     backend = BACKENDS.get(suffix)
     if backend is None:
-        what = KNOWN_FORMATS.get(suffix) or f"'{suffix or 'no extension'}' files ({describe_content(data)})"
+        what = KNOWN_FORMATS.get(suffix) or (
+            f"'{suffix or 'no extension'}' files ({describe_content(data)}; {SEND_PDF_OR_DOCX})"
+        )
         accepted = ", ".join(supported_suffixes())
         raise UnreadableDocument(f"unsupported format: {what}; accepted formats are {accepted}")
     module, function, fmt = backend

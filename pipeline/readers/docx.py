@@ -4,7 +4,12 @@ python-docx's `paragraph.text` drops tracked-change insertions and `doc.paragrap
 content controls (`w:sdt`), so the body is walked as XML. Deleted text (`w:del`, `w:moveFrom`),
 field codes and the fallback copy of text boxes are left out: a reviewer does not see them.
 Versions and dates often live only in footers, so every section's own headers and footers
-(default, first page, even pages) are read too.
+(default, first page, even pages) are read too. Footnotes, endnotes and comments follow, each a
+block cited as Word shows it (`footnote 3`, `comment 2`): notes are numbered in the order the body
+refers to them, comments in the order the document holds them.
+
+A DOCM (or a DOTX/DOTM template) is read the same way: its macros (`word/vbaProject.bin`) are
+bytes that nothing here runs or even opens.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ import io
 import zipfile
 import zlib
 
-import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import PartFactory
+from docx.package import Package
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from pipeline.errors import DarsError, UnreadableDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
-from pipeline.readers.text_tools import clean_cell, clean_text
+from pipeline.readers.text_tools import clean_cell, clean_text, no_addresses
 from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
 from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
 
@@ -36,6 +43,26 @@ P_PR, P_STYLE, VAL = W + "pPr", W + "pStyle", W + "val"
 HIDDEN = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC + "Fallback", P_PR, W + "rPr"}
 # Containers whose children are body-level content (content controls, custom XML).
 WRAPPERS = {SDT_CONTENT, CUSTOM_XML}
+
+# The main parts of a Word document: DOCX, DOCM (macros, never run), and the two kinds of template.
+WORD_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+for _content_type in WORD_MAIN_TYPES:
+    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+# (relationship type, element of one note, reference to it in the body, what Word calls it)
+NOTE_PARTS = (
+    (RT + "footnotes", W + "footnote", W + "footnoteReference", "footnote"),
+    (RT + "endnotes", W + "endnote", W + "endnoteReference", "endnote"),
+    (RT + "comments", W + "comment", W + "commentReference", "comment"),
+)
+W_ID, W_TYPE = W + "id", W + "type"
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 HEADER_FOOTER_SLOTS = (
     ("header", Part.HEADER),
@@ -56,6 +83,8 @@ def read_docx(data: bytes, limits: Limits) -> ParsedDocument:
     builder.walk(document.element.body, part=Part.BODY)
     for part, section, element in footers:
         builder.walk(element, part=part, section=section)
+    for label, element in _notes(document):
+        builder.note(element, label)
     metadata = {}
     try:
         props = document.core_properties
@@ -88,7 +117,13 @@ def _open(data: bytes, limits: Limits):
     except ZIP_ERRORS as exc:
         raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
     try:
-        return docx.Document(io.BytesIO(data))
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if part.content_type not in WORD_MAIN_TYPES or not isinstance(part, DocumentPart):
+            raise UnreadableDocument(
+                f"the file is a zip package but not a Word document (its main part is {part.content_type}): "
+                "send it as PDF or DOCX"
+            )
+        return part.document
     except DarsError:
         raise
     except PackageNotFoundError:
@@ -100,9 +135,41 @@ def _open(data: bytes, limits: Limits):
     except etree.XMLSyntaxError as exc:
         raise UnreadableDocument(f"the DOCX holds damaged XML ({exc})") from None
     except ValueError as exc:
-        raise UnreadableDocument(f"the file is not a Word document ({exc})") from None
+        raise UnreadableDocument(f"the file is not a Word document ({_no_addresses(exc)})") from None
     except Exception as exc:  # noqa: BLE001 - lxml and zip errors surface in many shapes
-        raise UnreadableDocument(f"the DOCX cannot be parsed ({type(exc).__name__}: {exc})") from None
+        raise UnreadableDocument(
+            f"the DOCX cannot be parsed ({type(exc).__name__}: {_no_addresses(exc)})"
+        ) from None
+
+
+def _no_addresses(exc: Exception) -> str:
+    """An error's text without the memory addresses some libraries print (`<... object at 0x7f...>`),
+    so a reason is the same on every run."""
+    return no_addresses(str(exc))
+
+
+def _notes(document):
+    """(location, element) for each footnote, endnote and comment, in that order."""
+    body = document.element.body
+    rels = document.part.rels
+    for reltype, tag, reference, word in NOTE_PARTS:
+        part = next((rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None)
+        if part is None:
+            continue
+        try:
+            root = etree.fromstring(part.blob, SAFE_XML)
+        except etree.XMLSyntaxError as exc:
+            raise UnreadableDocument(f"the DOCX holds damaged XML in its {word}s ({exc})") from None
+        notes = [
+            element
+            for element in root.iter(tag)
+            if element.get(W_TYPE) in (None, "normal")  # not the separator lines Word keeps there
+        ]
+        if word != "comment":
+            order = {ref.get(W_ID): n for n, ref in enumerate(body.iter(reference))}
+            notes.sort(key=lambda element: order.get(element.get(W_ID), len(order)))
+        for number, element in enumerate(notes, start=1):
+            yield f"{word} {number}", element
 
 
 def _headers_and_footers(document) -> tuple[list, list]:
@@ -162,6 +229,17 @@ class _BlockBuilder:
                 style=_style_of(element),
             )
         )
+
+    def note(self, element, label: str) -> None:
+        """A footnote, endnote or comment: its paragraphs (and any table's rows) as one block."""
+        text = clean_text("\n".join(paragraph_text(p) for p in element.iter(P) if p.getparent().tag != TC))
+        rows = [
+            " | ".join(clean_cell(paragraph_text(cell)) for cell in _children(row, TC))
+            for row in element.iter(TR)
+        ]
+        text = "\n".join(t for t in (text, *rows) if t.strip(" |"))
+        if text:
+            self.blocks.append(Block(index=len(self.blocks), text=text, part=Part.NOTE, note=label))
 
     def _table(self, element, part: Part, section: int | None) -> None:
         self.tables += 1

@@ -55,7 +55,7 @@ KIND_LABELS = {
     "data_request": "Data request",
     "other": "Other",
 }
-STATUS_LABELS = {"ok": "Read", "no_text": "No text layer", "unreadable": "Unreadable"}
+STATUS_LABELS = {"ok": "Read", "no_text": "No text layer", "unreadable": "Unreadable", "withheld": "Withheld"}
 
 
 def area_of(code: str) -> str:
