@@ -18,11 +18,14 @@ class Part(StrEnum):
     TABLE = "table"
     HEADER = "header"
     FOOTER = "footer"
+    FIELD = "field"  # a PDF form field's value
+    COMMENT = "comment"  # a PDF comment or annotation (sticky note, text box)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One addressable piece of text: a PDF page, a paragraph, a table row, a header or a footer."""
+    """One addressable piece of text: a PDF page, a paragraph, a table row, a header or a footer, a
+    PDF form field's value or a PDF comment."""
 
     index: int
     text: str
@@ -35,6 +38,9 @@ class Block:
     line: int | None = None  # 1-based first line (TXT/MD)
     cells: tuple[str, ...] | None = None  # the row's cells, for table rows
     style: str | None = None  # DOCX paragraph style id ("Title", "Heading1"), a hint of structure
+    field: str | None = None  # the PDF form field's name, for form-field values
+    ocr: bool = False  # the text was read from an image by OCR
+    confidence: float | None = None  # the OCR engine's mean confidence (0-1), for OCR text
 
     @property
     def address(self) -> str:
@@ -45,8 +51,12 @@ class Block:
         """Where a reviewer finds this block, in words."""
         where: list[str] = []
         if self.page is not None:
-            where.append(f"page {self.page}")
-        if self.part is Part.TABLE and self.table is not None:
+            where.append(f"page {self.page}" + (" (OCR)" if self.ocr else ""))
+        if self.part is Part.FIELD:
+            where.append(f'field "{self.field}"')
+        elif self.part is Part.COMMENT:
+            where.append("comment")
+        elif self.part is Part.TABLE and self.table is not None:
             where.append(f"table {self.table}, row {self.row}")
         elif self.part in (Part.HEADER, Part.FOOTER):
             where.append(f"{self.part.value}" + (f" (section {self.section})" if self.section else ""))

@@ -185,3 +185,68 @@ sublicensing:
   planned: false
   justification: null
 """
+
+
+def form_pdf_bytes(
+    text_fields: dict[str, str],
+    checkboxes: dict[str, bool] | None = None,
+    choice: tuple[str, list[str], str] | None = None,
+    comment: str | None = None,
+    free_text: str | None = None,
+) -> bytes:
+    """A fillable application form (AcroForm) of two pages: a heading on page 1, the fields on page 2
+    (text fields filled in, checkboxes ticked or not, a drop-down list), and optionally a sticky note
+    and a text box (FreeText) on page 1."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setFont("Helvetica", 14)
+    drawing.drawString(72, 760, "Application for section 251 support (fillable form)")
+    if comment:
+        drawing.textAnnotation(comment, Rect=(72, 700, 92, 720), relative=0)
+    drawing.showPage()
+    drawing.setFont("Helvetica", 10)
+    y = 760
+    for name, value in text_fields.items():
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.textfield(name=name, tooltip=name, value=value, x=250, y=y, width=280, height=18)
+        y -= 30
+    for name, ticked in (checkboxes or {}).items():
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.checkbox(name=name, tooltip=name, checked=ticked, x=250, y=y, size=14)
+        y -= 30
+    if choice:
+        name, options, value = choice
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.choice(
+            name=name, tooltip=name, options=options, value=value, x=250, y=y, width=200, height=18
+        )
+    drawing.showPage()
+    drawing.save()
+    data = buffer.getvalue()
+    if free_text:
+        data = _add_free_text(data, free_text)
+    return data
+
+
+def _add_free_text(data: bytes, text: str) -> bytes:
+    """Add a FreeText annotation (a text box typed on the page) to page 1, with PDFium."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(data)
+    page = pdf[0]
+    annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_FREETEXT)
+    rect = raw.FS_RECTF(72, 600, 400, 640)
+    raw.FPDFAnnot_SetRect(annot, rect)
+    value = (text + "\x00").encode("utf-16-le")
+    raw.FPDFAnnot_SetStringValue(annot, b"Contents", ctypes.cast(value, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPage_CloseAnnot(annot)
+    page.close()
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return out.getvalue()

@@ -9,8 +9,10 @@ it leaks memory otherwise.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
+import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -58,12 +60,18 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
                 f"the PDF has {page_count:,} pages, over the limit of {limits.max_pages:,} "
                 + raise_with("max_pages")
             )
-        page_texts, table_pages = _read_pages(pdf, page_count, limits)
+        forms = _init_forms(pdf)
+        page_texts, table_pages, extras = _read_pages(pdf, page_count, limits, forms)
         metadata = _metadata(pdf)
     finally:
         pdf.close()
 
     blocks = [Block(index=i, text=text, part=Part.BODY, page=i + 1) for i, text in enumerate(page_texts)]
+    # Form-field values and comments follow the pages, so the pages keep their addresses.
+    blocks.extend(
+        Block(index=len(blocks) + i, text=text, part=part, page=page, field=name)
+        for i, (page, part, name, text) in enumerate(extras)
+    )
     loader = (
         (lambda pages, first, tables_before: table_blocks(data, pages, first, tables_before))
         if table_pages
@@ -104,9 +112,12 @@ def table_blocks(
     return blocks
 
 
-def _read_pages(pdf: pdfium.PdfDocument, page_count: int, limits: Limits) -> tuple[list[str], list[int]]:
+def _read_pages(
+    pdf: pdfium.PdfDocument, page_count: int, limits: Limits, forms
+) -> tuple[list[str], list[int], list[tuple[int, Part, str | None, str]]]:
     texts: list[str] = []
     table_pages: list[int] = []
+    extras: list[tuple[int, Part, str | None, str]] = []
     total = 0
     for index in range(page_count):
         try:
@@ -128,13 +139,122 @@ def _read_pages(pdf: pdfium.PdfDocument, page_count: int, limits: Limits) -> tup
                 textpage.close()
             if _may_hold_table(page):
                 table_pages.append(index + 1)
+            page_extras = [(index + 1, *extra) for extra in _annotations(page, forms)]
         finally:
             page.close()
-        total += len(text)
+        total += len(text) + sum(len(extra[-1]) for extra in page_extras)
         if total > limits.max_text_chars:
             raise LimitExceeded(f"the PDF holds more than {limits.max_text_chars:,} characters of text")
         texts.append(text)
-    return texts, table_pages
+        extras.extend(page_extras)
+    return texts, table_pages, extras
+
+
+# Annotations that are not comments: links, form widgets, pop-up windows (which repeat the
+# contents of the note they belong to), and printing marks.
+NOT_COMMENTS = {
+    pdfium_c.FPDF_ANNOT_LINK,
+    pdfium_c.FPDF_ANNOT_WIDGET,
+    pdfium_c.FPDF_ANNOT_POPUP,
+    pdfium_c.FPDF_ANNOT_PRINTERMARK,
+    pdfium_c.FPDF_ANNOT_TRAPNET,
+    pdfium_c.FPDF_ANNOT_WATERMARK,
+    pdfium_c.FPDF_ANNOT_XFAWIDGET,
+}
+CHECKABLE = {pdfium_c.FPDF_FORMFIELD_CHECKBOX, pdfium_c.FPDF_FORMFIELD_RADIOBUTTON}
+CHOICES = {pdfium_c.FPDF_FORMFIELD_COMBOBOX, pdfium_c.FPDF_FORMFIELD_LISTBOX}
+TEXT_FIELDS = {pdfium_c.FPDF_FORMFIELD_TEXTFIELD, *CHOICES}
+
+
+def _init_forms(pdf: pdfium.PdfDocument):
+    """PDFium's form handle, for a PDF that has an AcroForm (None otherwise: no cost for the rest).
+    pypdfium2 is built without a JavaScript engine, and no document action is ever triggered."""
+    if pdfium_c.FPDF_GetFormType(pdf.raw) != pdfium_c.FORMTYPE_ACRO_FORM:
+        return None
+    try:
+        pdf.init_forms()
+    except Exception:  # noqa: BLE001 - the pages' text is still read
+        return None
+    return pdf.formenv.raw if pdf.formenv is not None else None
+
+
+def _annotations(page: pdfium.PdfPage, forms) -> list[tuple[Part, str | None, str]]:
+    """The page's form-field values (`Part.FIELD`, with the field's name) and comments (`Part.COMMENT`:
+    sticky notes, text boxes, and any markup annotation that carries a note), in the page's order.
+    A field shown by several widgets on the page (radio buttons) gives one value."""
+    found: list[tuple[Part, str | None, str]] = []
+    seen_fields: set[str] = set()
+    count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    for index in range(max(0, count)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        if not annot:
+            continue
+        try:
+            subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
+                if forms is None:
+                    continue
+                field = _field_value(forms, annot)
+                if field and field[0] not in seen_fields:
+                    seen_fields.add(field[0])
+                    found.append((Part.FIELD, field[0], f"{field[0]}: {field[1]}"))
+            elif subtype not in NOT_COMMENTS:
+                text = clean_cell(_annot_string(annot, b"Contents"))
+                if text:
+                    found.append((Part.COMMENT, None, text))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return found
+
+
+def _field_value(forms, annot) -> tuple[str, str] | None:
+    """(name, value) of a filled form field; None for an empty one or an unticked box (an unticked
+    box says nothing, and its label would read as a mention of an identifier)."""
+    kind = pdfium_c.FPDFAnnot_GetFormFieldType(forms, annot)
+    name = _field_name(forms, annot)
+    if not name:
+        return None
+    if kind in CHECKABLE:
+        if not pdfium_c.FPDFAnnot_IsChecked(forms, annot):
+            return None
+        export = clean_cell(_form_string(pdfium_c.FPDFAnnot_GetFormFieldExportValue, forms, annot))
+        if kind == pdfium_c.FPDF_FORMFIELD_RADIOBUTTON and export and export.lower() not in ("yes", "on"):
+            return name, export
+        return name, "ticked"
+    if kind in TEXT_FIELDS:
+        value = clean_cell(_form_string(pdfium_c.FPDFAnnot_GetFormFieldValue, forms, annot))
+        return (name, value) if value else None
+    return None
+
+
+def _field_name(forms, annot) -> str:
+    """The field's tooltip (/TU, what a reader of the form sees), else the last part of its name
+    without the array indexes form designers add (`form1[0].page2[0].CAGRef[0]` -> `CAGRef`)."""
+    label = clean_cell(_form_string(pdfium_c.FPDFAnnot_GetFormFieldAlternateName, forms, annot))
+    if label:
+        return label
+    name = clean_cell(_form_string(pdfium_c.FPDFAnnot_GetFormFieldName, forms, annot))
+    return re.sub(r"\[\d+\]", "", name.rsplit(".", 1)[-1] if "." in name else name) or name
+
+
+def _form_string(call, forms, annot) -> str:
+    size = call(forms, annot, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    call(forms, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+
+
+def _annot_string(annot, key: bytes) -> str:
+    size = pdfium_c.FPDFAnnot_GetStringValue(annot, key, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetStringValue(
+        annot, key, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size
+    )
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
 
 
 def _may_hold_table(page: pdfium.PdfPage) -> bool:
