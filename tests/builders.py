@@ -250,3 +250,93 @@ def _add_free_text(data: bytes, text: str) -> bytes:
     pdf.save(out)
     pdf.close()
     return out.getvalue()
+
+
+def two_column_pdf_bytes(heading: str, left: list[str], right: list[str], footer: str | None = None) -> bytes:
+    """A page of two columns whose content stream interleaves them (left line 1, right line 1,
+    left line 2, ...), as some layout programs write it; a heading across the page above them."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setFont("Helvetica-Bold", 14)
+    drawing.drawString(72, 780, heading)
+    drawing.setFont("Helvetica", 10)
+    y = 740
+    for index in range(max(len(left), len(right))):
+        if index < len(left):
+            drawing.drawString(72, y, left[index])
+        if index < len(right):
+            drawing.drawString(320, y, right[index])
+        y -= 14
+    if footer:
+        drawing.drawString(72, 40, footer)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def rotated_pdf_bytes(lines: list[str], content_order: list[int] | None = None) -> bytes:
+    """A landscape page kept as a portrait page turned by /Rotate 90, its lines drawn turned a
+    quarter so they read across the page as shown; `content_order` is the order the content stream
+    draws them in (the reading order by default)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setPageRotation(90)
+    drawing.rotate(90)
+    drawing.setFont("Helvetica", 12)
+    for index in content_order or range(len(lines)):
+        drawing.drawString(72, -100 - 20 * index, lines[index])
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def scan_image(lines: list[str], format: str = "PNG", frames: int = 1, dpi: int = 200) -> bytes:
+    """A scan of a small page of text (a PNG, JPEG or TIFF of `frames` pages), rendered from a PDF at
+    `dpi`: what a scanner or a phone makes of a printed page, without a text layer."""
+    import pypdfium2 as pdfium
+
+    images = []
+    for frame in range(frames):
+        page_lines = [line.replace("{page}", str(frame + 1)) for line in lines]
+        pdf = pdfium.PdfDocument(_small_page(page_lines))
+        images.append(pdf[0].render(scale=dpi / 72).to_pil().convert("L" if format == "TIFF" else "RGB"))
+        pdf.close()
+    buffer = io.BytesIO()
+    images[0].save(buffer, format=format, save_all=frames > 1, append_images=images[1:], dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def scan_pdf_bytes(lines: list[str], stamp: str | None = "Scanned with CamScanner") -> bytes:
+    """A PDF holding a page's scan as an image, with a scanner app's stamp as its only text."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = ImageReader(io.BytesIO(scan_image(lines)))
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    drawing.drawImage(image, 0, 0, width=420, height=160)
+    if stamp:
+        drawing.setFont("Helvetica", 6)
+        drawing.drawString(300, 4, stamp)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def _small_page(lines: list[str]) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    drawing.setFont("Helvetica", 12)
+    y = 130
+    for line in lines:
+        drawing.drawString(24, y, line)
+        y -= 20
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()

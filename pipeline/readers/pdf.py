@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import itertools
 import logging
 import re
 
@@ -61,7 +62,7 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
                 + raise_with("max_pages")
             )
         forms = _init_forms(pdf)
-        page_texts, table_pages, extras = _read_pages(pdf, page_count, limits, forms)
+        page_texts, table_pages, extras = _read_pages(pdf, data, page_count, limits, forms)
         metadata = _metadata(pdf)
     finally:
         pdf.close()
@@ -113,11 +114,12 @@ def table_blocks(
 
 
 def _read_pages(
-    pdf: pdfium.PdfDocument, page_count: int, limits: Limits, forms
+    pdf: pdfium.PdfDocument, data: bytes, page_count: int, limits: Limits, forms
 ) -> tuple[list[str], list[int], list[tuple[int, Part, str | None, str]]]:
     texts: list[str] = []
     table_pages: list[int] = []
     extras: list[tuple[int, Part, str | None, str]] = []
+    rotated_pages: list[int] = []
     total = 0
     for index in range(page_count):
         try:
@@ -134,7 +136,12 @@ def _read_pages(
                     f"the PDF is corrupt: the text of page {index + 1} of {page_count} cannot be read"
                 ) from None
             try:
-                text = clean_text(textpage.get_text_range())
+                text = textpage.get_text_range()
+                if page.get_rotation():
+                    rotated_pages.append(index)
+                else:
+                    text = _columns_in_reading_order(textpage, page.get_width()) or text
+                text = clean_text(text)
             finally:
                 textpage.close()
             if _may_hold_table(page):
@@ -147,7 +154,96 @@ def _read_pages(
             raise LimitExceeded(f"the PDF holds more than {limits.max_text_chars:,} characters of text")
         texts.append(text)
         extras.extend(page_extras)
+    if rotated_pages:
+        for index, text in _read_rotated(data, rotated_pages).items():
+            texts[index] = text
     return texts, table_pages, extras
+
+
+# Two columns are read one after the other when each side has at least this many lines, of a
+# median width of at least this share of the page (a column of prose, not labels and values).
+COLUMN_LINES = 5
+COLUMN_WIDTH = 0.2
+
+
+def _columns_in_reading_order(textpage: pdfium.PdfTextPage, width: float) -> str | None:
+    """The page's text column by column, for a page of two columns whose content stream interleaves
+    them (PDFium follows the content stream, so it splices a line of each column into one); None for
+    any other page, whose text stays as PDFium gives it.
+
+    PDFium's text rectangles (one a run of text on a line) give the layout: a gutter that no line
+    between the columns' top and bottom crosses, prose lines on both sides, and lines that go from
+    one side to the other in the content stream. The text above the columns (a heading), each column,
+    then the text below them (a footer) are read with PDFium's bounded-text call.
+    """
+    count = textpage.count_rects()
+    if count < 2 * COLUMN_LINES:
+        return None
+    rects = [textpage.get_rect(i) for i in range(count)]  # (left, bottom, right, top)
+    for gutter in _gutters(rects, width):
+        left = [r for r in rects if r[2] <= gutter]
+        right = [r for r in rects if r[0] >= gutter]
+        if len(left) < COLUMN_LINES or len(right) < COLUMN_LINES:
+            continue
+        top = min(max(r[3] for r in left), max(r[3] for r in right))
+        bottom = max(min(r[1] for r in left), min(r[1] for r in right))
+        if any(r[0] < gutter < r[2] and r[1] < top and r[3] > bottom for r in rects):
+            continue  # a line crosses the gutter between the columns: not two columns
+        sides = [[r for r in side if r[1] < top and r[3] > bottom] for side in (left, right)]
+        if any(
+            len(side) < COLUMN_LINES
+            or sorted(r[2] - r[0] for r in side)[len(side) // 2] < COLUMN_WIDTH * width
+            for side in sides
+        ):
+            continue
+        in_band = [r for r in rects if r[1] < top and r[3] > bottom]
+        switches = sum((a[0] >= gutter) != (b[0] >= gutter) for a, b in itertools.pairwise(in_band))
+        if switches <= 1:
+            return None  # PDFium already reads the columns one after the other
+        page_left = page_right = None  # the page's own edges
+        pieces = [
+            textpage.get_text_bounded(page_left, top + 0.5, page_right, None),
+            textpage.get_text_bounded(page_left, bottom - 0.5, gutter, top + 0.5),
+            textpage.get_text_bounded(gutter, bottom - 0.5, page_right, top + 0.5),
+            textpage.get_text_bounded(page_left, None, page_right, bottom - 0.5),
+        ]
+        return "\n".join(piece.strip() for piece in pieces if piece.strip())
+    return None
+
+
+def _gutters(rects: list[tuple[float, float, float, float]], width: float) -> list[float]:
+    """Candidate gutters: the middle of each gap between text runs in the middle of the page."""
+    candidates = []
+    for rect in rects:
+        x = rect[0] - 1  # just left of a run that starts in the middle third of the page
+        if width / 3 <= x <= 2 * width / 3 and x not in candidates:
+            candidates.append(x)
+    return sorted(candidates)[:20]
+
+
+def _read_rotated(data: bytes, indexes: list[int]) -> dict[int, str]:
+    """The text of turned pages (/Rotate) in reading order as shown: pdfplumber places each
+    character in the page's shown orientation and reads lines top to bottom, where PDFium follows
+    the content stream. A page pdfplumber cannot read keeps PDFium's text."""
+    import pdfplumber
+
+    found: dict[int, str] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in indexes]) as plumber:
+            for page in plumber.pages:
+                try:
+                    found[page.page_number - 1] = clean_text(page.extract_text())
+                except DarsError:
+                    raise
+                except Exception:  # noqa: BLE001 - PDFium's text stays
+                    pass
+                finally:
+                    page.close()
+    except DarsError:
+        raise
+    except Exception:  # noqa: BLE001 - PDFium's text stays
+        return found
+    return found
 
 
 # Annotations that are not comments: links, form widgets, pop-up windows (which repeat the
