@@ -19,6 +19,11 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".docx": ("pipeline.readers.docx", "read_docx", "docx"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
+    ".png": ("pipeline.readers.image", "read_image", "image"),
+    ".jpg": ("pipeline.readers.image", "read_image", "image"),
+    ".jpeg": ("pipeline.readers.image", "read_image", "image"),
+    ".tif": ("pipeline.readers.image", "read_image", "image"),
+    ".tiff": ("pipeline.readers.image", "read_image", "image"),
 }
 
 KNOWN_FORMATS = {
@@ -31,9 +36,6 @@ KNOWN_FORMATS = {
     ".pptx": "a PowerPoint presentation",
     ".msg": "an Outlook message",
     ".eml": "an e-mail message",
-    ".png": "a PNG image (scans need a text layer: send a searchable PDF)",
-    ".jpg": "a JPEG image (scans need a text layer: send a searchable PDF)",
-    ".jpeg": "a JPEG image (scans need a text layer: send a searchable PDF)",
     ".zip": "a zip archive inside the bundle (nested archives are not opened)",
 }
 

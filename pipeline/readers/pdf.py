@@ -62,12 +62,17 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
                 + raise_with("max_pages")
             )
         forms = _init_forms(pdf)
-        page_texts, table_pages, extras = _read_pages(pdf, data, page_count, limits, forms)
+        ocr_pages: dict[int, float] = {}
+        notes: list[str] = []
+        page_texts, table_pages, extras = _read_pages(pdf, data, page_count, limits, forms, ocr_pages, notes)
         metadata = _metadata(pdf)
     finally:
         pdf.close()
 
-    blocks = [Block(index=i, text=text, part=Part.BODY, page=i + 1) for i, text in enumerate(page_texts)]
+    blocks = [
+        Block(index=i, text=text, part=Part.BODY, page=i + 1, ocr=i in ocr_pages, confidence=ocr_pages.get(i))
+        for i, text in enumerate(page_texts)
+    ]
     # Form-field values and comments follow the pages, so the pages keep their addresses.
     blocks.extend(
         Block(index=len(blocks) + i, text=text, part=part, page=page, field=name)
@@ -85,6 +90,7 @@ def read_pdf(data: bytes, limits: Limits) -> ParsedDocument:
         metadata=metadata,
         table_pages=tuple(table_pages),
         table_loader=loader,
+        notes=notes,
     )
 
 
@@ -114,8 +120,17 @@ def table_blocks(
 
 
 def _read_pages(
-    pdf: pdfium.PdfDocument, data: bytes, page_count: int, limits: Limits, forms
+    pdf: pdfium.PdfDocument,
+    data: bytes,
+    page_count: int,
+    limits: Limits,
+    forms,
+    ocr_pages: dict[int, float],
+    notes: list[str],
 ) -> tuple[list[str], list[int], list[tuple[int, Part, str | None, str]]]:
+    """Each page's text, the pages that may hold a ruled table, and the form fields and comments.
+    A scan page (under SCAN_PAGE_CHARS characters of text, and an image) is read by OCR: its index
+    and the engine's confidence go into `ocr_pages`, what the report should say into `notes`."""
     texts: list[str] = []
     table_pages: list[int] = []
     extras: list[tuple[int, Part, str | None, str]] = []
@@ -144,6 +159,11 @@ def _read_pages(
                 text = clean_text(text)
             finally:
                 textpage.close()
+            if len(text.strip()) < SCAN_PAGE_CHARS and _has_image(page):
+                read = _ocr_page(page, index + 1, notes)
+                if read is not None:
+                    text = clean_text(read.text)
+                    ocr_pages[index] = read.confidence
             if _may_hold_table(page):
                 table_pages.append(index + 1)
             page_extras = [(index + 1, *extra) for extra in _annotations(page, forms)]
@@ -155,7 +175,7 @@ def _read_pages(
         texts.append(text)
         extras.extend(page_extras)
     if rotated_pages:
-        for index, text in _read_rotated(data, rotated_pages).items():
+        for index, text in _read_rotated(data, [i for i in rotated_pages if i not in ocr_pages]).items():
             texts[index] = text
     return texts, table_pages, extras
 
@@ -351,6 +371,43 @@ def _annot_string(annot, key: bytes) -> str:
         annot, key, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size
     )
     return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
+
+
+# A page with less text than this and an image is a scan page, read by OCR: a scanner's stamp
+# ("Scanned with CamScanner") is not a text layer.
+SCAN_PAGE_CHARS = 50
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    for obj in _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject):
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return True
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            inner = _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+            if any(pdfium_c.FPDFPageObj_GetType(o) == pdfium_c.FPDF_PAGEOBJ_IMAGE for o in inner):
+                return True
+    return False
+
+
+def _ocr_page(page: pdfium.PdfPage, number: int, notes: list[str]):
+    """The page rendered at OCR_DPI and read by OCR; None (and a note) when no engine is installed."""
+    from pipeline.readers import ocr
+    from pipeline.readers.image import ocr_notes
+
+    try:
+        ocr._load_engine()
+    except ocr.NoOcrEngine:
+        notes.append(f"page {number} is a scan, and {ocr.NO_ENGINE}")
+        return None
+    image = page.render(scale=ocr.OCR_DPI / 72).to_pil()
+    try:
+        read = ocr.recognise(image)
+    except ocr.OcrFailed as exc:
+        notes.append(f"page {number} is a scan, and {exc}")
+        return None
+    notes.extend(ocr_notes(number, read))
+    return read
 
 
 def _may_hold_table(page: pdfium.PdfPage) -> bool:
