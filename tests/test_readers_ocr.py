@@ -123,3 +123,36 @@ def test_a_photo_of_a_form_gives_facts_through_the_command(tmp_path: Path) -> No
     scans = sorted(f["message"] for f in report["findings"] if f["code"] == "DOC-002")
     assert len(scans) == 2 and all("it is a scan, read by OCR (page(s) 1 of 1" in m for m in scans)
     assert not any(f["code"] == "DOC-001" for f in report["findings"])
+
+
+def test_a_damaged_or_misnamed_image_is_refused_with_a_reason() -> None:
+    from pipeline.errors import UnreadableDocument
+
+    with pytest.raises(UnreadableDocument, match=r"the image cannot be read \(not an image, or damaged\)"):
+        parse("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, DEFAULT_LIMITS)
+    with pytest.raises(UnreadableDocument, match="the image cannot be read"):
+        parse("photo.jpg", b"%PDF-1.7 not a photo", DEFAULT_LIMITS)
+
+
+def test_an_image_bomb_is_refused_before_it_is_decoded() -> None:
+    import struct
+    import zlib
+
+    from pipeline.errors import UnreadableDocument
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    # A PNG header declaring 10,000 x 10,000 pixels, with one tiny data chunk.
+    header = struct.pack(">IIBBBBB", 10_000, 10_000, 8, 0, 0, 0, 0)
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00"))
+        + chunk(b"IEND", b"")
+    )
+    with pytest.raises(
+        UnreadableDocument,
+        match=r"the image has (10,000 x 10,000|more than [\d,]+) pixels, over the limit of 60,000,000 pixels \(a decompression bomb\?\)",
+    ):
+        parse("bomb.png", png, DEFAULT_LIMITS)

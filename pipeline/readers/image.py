@@ -26,14 +26,13 @@ def read_image(data: bytes, limits: Limits) -> ParsedDocument:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             image.size  # noqa: B018 - the header is read, nothing decoded yet
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UnreadableDocument(too_many_pixels(f"more than {Image.MAX_IMAGE_PIXELS:,}")) from None
+    except (UnidentifiedImageError, OSError):
         raise UnreadableDocument("the image cannot be read (not an image, or damaged)") from None
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise UnreadableDocument(
-            f"the image is {width:,} x {height:,} pixels, over the limit of {MAX_PIXELS:,} pixels: "
-            "send it as a PDF, or at a lower resolution"
-        )
+        raise UnreadableDocument(too_many_pixels(f"{width:,} x {height:,}"))
     frames = getattr(image, "n_frames", 1)
     if frames > limits.max_pages:
         raise LimitExceeded(
@@ -60,6 +59,13 @@ def read_image(data: bytes, limits: Limits) -> ParsedDocument:
         )
         notes.extend(ocr_notes(index + 1, read, frames == 1))
     return ParsedDocument(format="image", blocks=blocks, pages=frames, notes=notes)
+
+
+def too_many_pixels(size: str) -> str:
+    return (
+        f"the image has {size} pixels, over the limit of {MAX_PIXELS:,} pixels (a decompression bomb?): "
+        "send it as a PDF, or at a lower resolution"
+    )
 
 
 def ocr_notes(page: int, read, only_page: bool = False) -> list[str]:
