@@ -310,19 +310,21 @@ def scan_image(lines: list[str], format: str = "PNG", frames: int = 1, dpi: int 
     return buffer.getvalue()
 
 
-def scan_pdf_bytes(lines: list[str], stamp: str | None = "Scanned with CamScanner") -> bytes:
-    """A PDF holding a page's scan as an image, with a scanner app's stamp as its only text."""
+def scan_pdf_bytes(lines: list[str], stamp: str | None = "Scanned with CamScanner", pages: int = 1) -> bytes:
+    """A PDF holding `pages` scans of a page as images, each with a scanner app's stamp as its only
+    text ("{page}" in a line is the page number)."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    image = ImageReader(io.BytesIO(scan_image(lines)))
     buffer = io.BytesIO()
     drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
-    drawing.drawImage(image, 0, 0, width=420, height=160)
-    if stamp:
-        drawing.setFont("Helvetica", 6)
-        drawing.drawString(300, 4, stamp)
-    drawing.showPage()
+    for page in range(1, pages + 1):
+        numbered = [line.replace("{page}", str(page)) for line in lines]
+        drawing.drawImage(ImageReader(io.BytesIO(scan_image(numbered))), 0, 0, width=420, height=160)
+        if stamp:
+            drawing.setFont("Helvetica", 6)
+            drawing.drawString(300, 4, stamp)
+        drawing.showPage()
     drawing.save()
     return buffer.getvalue()
 

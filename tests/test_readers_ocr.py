@@ -60,6 +60,19 @@ def test_a_scan_page_with_a_scanner_stamp_is_read_by_ocr() -> None:
     assert block.location == "page 1 (OCR)" and "24/CAG/0123" in block.text
 
 
+def test_a_scan_whose_pages_carry_a_stamp_is_still_a_scan() -> None:
+    """Issue 13: three scanned pages stamped "Scanned with CamScanner" hold 71 characters of text,
+    over the document's 50; page by page, each is a scan page and is read by OCR."""
+    from pipeline.load import parse_document
+    from pipeline.model import Status
+
+    data = scan_pdf_bytes(["Page {page} of the signed declaration"], pages=3)
+    document = parse_document("declaration.pdf", data, "0" * 64, DEFAULT_LIMITS)
+    assert document.status is Status.NO_TEXT  # DOC-002: a scan, read by OCR
+    assert [b.location for b in document.parsed.blocks] == ["page 1 (OCR)", "page 2 (OCR)", "page 3 (OCR)"]
+    assert "declaration" in document.parsed.blocks[2].text
+
+
 def test_a_text_pdf_never_loads_the_engine(monkeypatch) -> None:
     def refuse():
         raise AssertionError("OCR loaded for a text PDF")
