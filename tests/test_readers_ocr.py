@@ -101,6 +101,24 @@ def test_without_an_engine_a_scan_says_what_to_send(monkeypatch) -> None:
     assert parsed.notes == [f"page 1 is a scan, and {ocr.NO_ENGINE}"]
 
 
+def test_without_an_engine_doc_002_says_how_to_enable_ocr(monkeypatch, tmp_path: Path) -> None:
+    from pipeline.run import check_path
+
+    monkeypatch.setenv("DARS_EVIDENCE_IN_PROCESS", "1")
+    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    (tmp_path / "photo.jpg").write_bytes(scan_image(LINES, "JPEG"))
+    (tmp_path / "letter.pdf").write_bytes(scan_pdf_bytes(LINES))
+    report = check_path(tmp_path).to_dict()
+    messages = sorted(f["message"] for f in report["findings"] if f["code"] == "DOC-002")
+    assert len(messages) == 2
+    assert all(
+        m.endswith("no OCR engine is installed (pip install rapidocr-onnxruntime, or install Tesseract)")
+        for m in messages
+    )
+
+
 def test_a_photo_of_a_form_gives_facts_through_the_command(tmp_path: Path) -> None:
     bundle = tmp_path / "bundle"
     bundle.mkdir()

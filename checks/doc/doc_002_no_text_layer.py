@@ -6,6 +6,9 @@ from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from pipeline.findings import Evidence, Finding, Severity
 from pipeline.model import Status
+from pipeline.readers.ocr import NO_ENGINE
+
+NO_ENGINE_HOW = "it was not read by OCR because no OCR engine is installed (pip install rapidocr-onnxruntime, or install Tesseract)"
 
 # bundle.md / checks.md: fewer than 50 characters of text in the whole document.
 MIN_TEXT_CHARS = 50
@@ -48,9 +51,11 @@ class NoTextLayer(Check):
                 )
                 continue
             chars = document.parsed.text_length if document.parsed else 0
+            notes = document.parsed.notes if document.parsed else []
+            no_engine = any(NO_ENGINE in note for note in notes)
             yield self.finding(
                 f"{document.path} has no text layer: {chars} characters of text in {pages} page(s), "
-                "so nothing in it could be checked",
+                "so nothing in it could be checked" + (f"; {NO_ENGINE_HOW}" if no_engine else ""),
                 evidence=[
                     Evidence(
                         document.path,

@@ -41,6 +41,13 @@ def read_image(data: bytes, limits: Limits) -> ParsedDocument:
         )
     blocks: list[Block] = []
     notes: list[str] = []
+    try:
+        ocr._load_engine()
+    except ocr.NoOcrEngine:  # DOC-002, saying how to enable OCR
+        note = f"the image is a scan, and {ocr.NO_ENGINE}"
+        return ParsedDocument(
+            format="image", blocks=[Block(index=0, text="", page=1)], pages=frames, notes=[note]
+        )
     for index in range(frames):
         try:
             image.seek(index)
