@@ -47,8 +47,10 @@ def extract(document: Document) -> DocumentFacts:
     """Run every extractor. One that fails is noted on the document and the others still run.
     A time limit (LimitExceeded) is not caught here: the run reports the document as over time."""
     facts = DocumentFacts()
-    if document.status is not Status.OK or document.parsed is None:
+    if document.status is Status.UNREADABLE or document.parsed is None:
         return facts
+    if document.status is Status.NO_TEXT and not any(block.ocr for block in document.parsed.blocks):
+        return facts  # a scan no OCR read: nothing to extract
     for extractor in EXTRACTORS:
         try:
             extractor(document, facts)

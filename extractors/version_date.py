@@ -131,6 +131,8 @@ def _lines(document: Document):
     running = _running_lines(blocks)
     seen_title = 0
     for block in blocks:
+        if block.part is Part.COMMENT:
+            continue  # a reviewer's note: its date is the note's, not the document's
         offset = 0
         raw_lines = block.text.split("\n")
         # A line that matches TEMPLATE is a place where it matches in the block (what follows a

@@ -128,7 +128,9 @@ def _open_folder(given: Path, limits: Limits) -> Bundle:
     root = _single_folder(given) or given
     if root != given:
         bundle.notes.append(root_note(display_name(root.name)))
-    entries = with_attachments(sorted(_walk_folder(root, root.resolve(), limits), key=lambda e: e.path), limits)
+    entries = with_attachments(
+        sorted(_walk_folder(root, root.resolve(), limits), key=lambda e: e.path), limits
+    )
     for entry in entries:
         if entry.path.lower() in REQUEST_NAMES and bundle.request is None:
             bundle.request = entry
@@ -379,7 +381,9 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
         if len(data) > limits.max_file_bytes:
             files.append(BundleFile(path, len(data), problem=over_file_size(len(data), limits)))
             continue
-        files.append(BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed)))
+        files.append(
+            BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed))
+        )
         if attachment.name.lower().endswith(MESSAGE_SUFFIXES):
             files.extend(_not_opened(path, data))
     return files

@@ -97,9 +97,16 @@ def parse_document(path: str, data: bytes, sha256: str, limits: Limits) -> Docum
         reason = f"the file could not be parsed ({type(exc).__name__}: {no_addresses(str(exc))})"
         return Document(path, len(data), sha256, Status.UNREADABLE, reason=reason[:300])
     status = Status.OK
-    if parsed.format == "pdf" and parsed.text_length < NO_TEXT_LAYER_CHARS:
-        status = Status.NO_TEXT
+    if parsed.format in ("pdf", "image") and _text_layer(parsed) < NO_TEXT_LAYER_CHARS:
+        status = Status.NO_TEXT  # a scan, even where OCR read it: DOC-002 says so
     return Document(path, len(data), sha256, status, parsed=parsed)
+
+
+def _text_layer(parsed) -> int:
+    """Characters of text outside the pages read by OCR: a scan's stamp ("Scanned with CamScanner")
+    on a page OCR read is not a text layer."""
+    ocr_pages = {b.page for b in parsed.blocks if b.ocr}
+    return sum(len(b.text.strip()) for b in parsed.blocks if b.page not in ocr_pages or b.page is None)
 
 
 def extract_within_limit(document: Document, limits: Limits) -> None:

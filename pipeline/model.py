@@ -19,11 +19,14 @@ class Part(StrEnum):
     HEADER = "header"
     FOOTER = "footer"
     NOTE = "note"  # a DOCX footnote, endnote or comment
+    FIELD = "field"  # a PDF form field's value
+    COMMENT = "comment"  # a PDF comment or annotation (sticky note, text box)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One addressable piece of text: a PDF page, a paragraph, a table row, a header or a footer."""
+    """One addressable piece of text: a PDF page, a paragraph, a table row, a header or a footer, a
+    PDF form field's value or a PDF comment."""
 
     index: int
     text: str
@@ -39,6 +42,9 @@ class Block:
     note: str | None = None  # a DOCX note, as Word shows it: "footnote 3", "endnote 1", "comment 2"
     sheet: str | None = None  # a spreadsheet's sheet (XLSX) or the CSV's name, for its table rows
     label: str | None = None  # where else the block sits, in words ("header", "subject"): e-mail, HTML
+    field: str | None = None  # the PDF form field's name, for form-field values
+    ocr: bool = False  # the text was read from an image by OCR
+    confidence: float | None = None  # the OCR engine's mean confidence (0-1), for OCR text
 
     @property
     def address(self) -> str:
@@ -49,13 +55,17 @@ class Block:
         """Where a reviewer finds this block, in words."""
         where: list[str] = []
         if self.page is not None:
-            where.append(f"page {self.page}")
+            where.append(f"page {self.page}" + (" (OCR)" if self.ocr else ""))
         if self.note is not None:
             where.append(self.note)
         elif self.sheet is not None:
             where.append(f"sheet {self.sheet}, row {self.row}")
         elif self.label is not None:
             where.append(self.label)
+        elif self.part is Part.FIELD:
+            where.append(f'field "{self.field}"')
+        elif self.part is Part.COMMENT:
+            where.append("comment")
         elif self.part is Part.TABLE and self.table is not None:
             where.append(f"table {self.table}, row {self.row}")
         elif self.part in (Part.HEADER, Part.FOOTER):

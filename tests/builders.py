@@ -244,7 +244,8 @@ def docx_with_notes(
         extra = ' w:author="HRA CAT" w:initials="HC"' if item == "comment" else ""
         replace[f"word/{name}.xml"] = part(name, item, texts, first, extra)
         types = types.replace(
-            "</Types>", f'<Override PartName="/word/{name}.xml" ContentType="{DOCX_NOTES_PARTS[name]}"/></Types>'
+            "</Types>",
+            f'<Override PartName="/word/{name}.xml" ContentType="{DOCX_NOTES_PARTS[name]}"/></Types>',
         )
         rels = rels.replace(
             "</Relationships>",
@@ -317,3 +318,160 @@ def eml_bytes(
     for inner in attached_messages:
         message.add_attachment(BytesParser(policy=policy.default).parsebytes(inner))
     return message.as_bytes()
+
+
+def form_pdf_bytes(
+    text_fields: dict[str, str],
+    checkboxes: dict[str, bool] | None = None,
+    choice: tuple[str, list[str], str] | None = None,
+    comment: str | None = None,
+    free_text: str | None = None,
+) -> bytes:
+    """A fillable application form (AcroForm) of two pages: a heading on page 1, the fields on page 2
+    (text fields filled in, checkboxes ticked or not, a drop-down list), and optionally a sticky note
+    and a text box (FreeText) on page 1."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setFont("Helvetica", 14)
+    drawing.drawString(72, 760, "Application for section 251 support (fillable form)")
+    if comment:
+        drawing.textAnnotation(comment, Rect=(72, 700, 92, 720), relative=0)
+    drawing.showPage()
+    drawing.setFont("Helvetica", 10)
+    y = 760
+    for name, value in text_fields.items():
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.textfield(name=name, tooltip=name, value=value, x=250, y=y, width=280, height=18)
+        y -= 30
+    for name, ticked in (checkboxes or {}).items():
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.checkbox(name=name, tooltip=name, checked=ticked, x=250, y=y, size=14)
+        y -= 30
+    if choice:
+        name, options, value = choice
+        drawing.drawString(72, y + 4, name)
+        drawing.acroForm.choice(
+            name=name, tooltip=name, options=options, value=value, x=250, y=y, width=200, height=18
+        )
+    drawing.showPage()
+    drawing.save()
+    data = buffer.getvalue()
+    if free_text:
+        data = _add_free_text(data, free_text)
+    return data
+
+
+def _add_free_text(data: bytes, text: str) -> bytes:
+    """Add a FreeText annotation (a text box typed on the page) to page 1, with PDFium."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(data)
+    page = pdf[0]
+    annot = raw.FPDFPage_CreateAnnot(page.raw, raw.FPDF_ANNOT_FREETEXT)
+    rect = raw.FS_RECTF(72, 600, 400, 640)
+    raw.FPDFAnnot_SetRect(annot, rect)
+    value = (text + "\x00").encode("utf-16-le")
+    raw.FPDFAnnot_SetStringValue(annot, b"Contents", ctypes.cast(value, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPage_CloseAnnot(annot)
+    page.close()
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return out.getvalue()
+
+
+def two_column_pdf_bytes(heading: str, left: list[str], right: list[str], footer: str | None = None) -> bytes:
+    """A page of two columns whose content stream interleaves them (left line 1, right line 1,
+    left line 2, ...), as some layout programs write it; a heading across the page above them."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setFont("Helvetica-Bold", 14)
+    drawing.drawString(72, 780, heading)
+    drawing.setFont("Helvetica", 10)
+    y = 740
+    for index in range(max(len(left), len(right))):
+        if index < len(left):
+            drawing.drawString(72, y, left[index])
+        if index < len(right):
+            drawing.drawString(320, y, right[index])
+        y -= 14
+    if footer:
+        drawing.drawString(72, 40, footer)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def rotated_pdf_bytes(lines: list[str], content_order: list[int] | None = None) -> bytes:
+    """A landscape page kept as a portrait page turned by /Rotate 90, its lines drawn turned a
+    quarter so they read across the page as shown; `content_order` is the order the content stream
+    draws them in (the reading order by default)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    drawing.setPageRotation(90)
+    drawing.rotate(90)
+    drawing.setFont("Helvetica", 12)
+    for index in content_order or range(len(lines)):
+        drawing.drawString(72, -100 - 20 * index, lines[index])
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def scan_image(lines: list[str], format: str = "PNG", frames: int = 1, dpi: int = 200) -> bytes:
+    """A scan of a small page of text (a PNG, JPEG or TIFF of `frames` pages), rendered from a PDF at
+    `dpi`: what a scanner or a phone makes of a printed page, without a text layer."""
+    import pypdfium2 as pdfium
+
+    images = []
+    for frame in range(frames):
+        page_lines = [line.replace("{page}", str(frame + 1)) for line in lines]
+        pdf = pdfium.PdfDocument(_small_page(page_lines))
+        images.append(pdf[0].render(scale=dpi / 72).to_pil().convert("L" if format == "TIFF" else "RGB"))
+        pdf.close()
+    buffer = io.BytesIO()
+    images[0].save(buffer, format=format, save_all=frames > 1, append_images=images[1:], dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def scan_pdf_bytes(lines: list[str], stamp: str | None = "Scanned with CamScanner", pages: int = 1) -> bytes:
+    """A PDF holding `pages` scans of a page as images, each with a scanner app's stamp as its only
+    text ("{page}" in a line is the page number)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    for page in range(1, pages + 1):
+        numbered = [line.replace("{page}", str(page)) for line in lines]
+        drawing.drawImage(ImageReader(io.BytesIO(scan_image(numbered))), 0, 0, width=420, height=160)
+        if stamp:
+            drawing.setFont("Helvetica", 6)
+            drawing.drawString(300, 4, stamp)
+        drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
+
+
+def _small_page(lines: list[str]) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    drawing.setFont("Helvetica", 12)
+    y = 130
+    for line in lines:
+        drawing.drawString(24, y, line)
+        y -= 20
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()

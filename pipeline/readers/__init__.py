@@ -25,11 +25,18 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".eml": ("pipeline.readers.mail", "read_eml", "eml"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
+    ".png": ("pipeline.readers.image", "read_image", "image"),
+    ".jpg": ("pipeline.readers.image", "read_image", "image"),
+    ".jpeg": ("pipeline.readers.image", "read_image", "image"),
+    ".tif": ("pipeline.readers.image", "read_image", "image"),
+    ".tiff": ("pipeline.readers.image", "read_image", "image"),
 }
 
 # What to ask the applicant for instead of a file that is not read.
 SEND_PDF_OR_DOCX = "send it as PDF or DOCX"
-SEND_SEARCHABLE = "send it as a searchable PDF, or as DOCX (no OCR engine is used here)"
+SEND_SEARCHABLE = (
+    "send it as a searchable PDF, or as DOCX (this image format is not read by OCR: PNG, JPEG and TIFF are)"
+)
 KNOWN_FORMATS = {
     ".doc": f"an old Word .doc file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".dot": f"an old Word template (save it as .docx, or {SEND_PDF_OR_DOCX})",
@@ -43,11 +50,6 @@ KNOWN_FORMATS = {
     ".pptx": f"a PowerPoint presentation ({SEND_PDF_OR_DOCX})",
     ".odp": f"an OpenDocument presentation ({SEND_PDF_OR_DOCX})",
     ".msg": "an Outlook message (save the message as .eml, or send its attachments as PDF or DOCX)",
-    ".png": f"a PNG image ({SEND_SEARCHABLE})",
-    ".jpg": f"a JPEG image ({SEND_SEARCHABLE})",
-    ".jpeg": f"a JPEG image ({SEND_SEARCHABLE})",
-    ".tif": f"a TIFF image ({SEND_SEARCHABLE})",
-    ".tiff": f"a TIFF image ({SEND_SEARCHABLE})",
     ".gif": f"a GIF image ({SEND_SEARCHABLE})",
     ".bmp": f"a bitmap image ({SEND_SEARCHABLE})",
     ".heic": f"a phone photo (HEIC) ({SEND_SEARCHABLE})",

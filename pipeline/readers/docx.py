@@ -153,7 +153,9 @@ def _notes(document):
     body = document.element.body
     rels = document.part.rels
     for reltype, tag, reference, word in NOTE_PARTS:
-        part = next((rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None)
+        part = next(
+            (rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None
+        )
         if part is None:
             continue
         try:

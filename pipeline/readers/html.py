@@ -141,7 +141,9 @@ class _Walker:
             (r for r in table.iter("tr") if _own_table(r, table) and not _hidden(r)), start=1
         ):
             cells = tuple(
-                clean_cell(_visible_text(cell)) for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")
+                clean_cell(_visible_text(cell))
+                for cell in row
+                if isinstance(cell.tag, str) and cell.tag in ("td", "th")
             )
             if not any(cells):
                 continue

@@ -53,14 +53,18 @@ def parse_message(data: bytes) -> EmailMessage:
 def read_eml(data: bytes, limits: Limits) -> ParsedDocument:
     message = parse_message(data)
     if not any(message.get(field) for field in ("From", "To", "Subject", "Date", "Message-ID")):
-        raise UnreadableDocument("the file is named .eml but holds no e-mail headers (From, To, Subject, Date)")
+        raise UnreadableDocument(
+            "the file is named .eml but holds no e-mail headers (From, To, Subject, Date)"
+        )
     blocks: list[Block] = []
     for field in HEADER_FIELDS:
         value = _header(message, field)
         if value:
             # The subject is the message's title, as a DOCX's Title paragraph is.
             style = "Title" if field == "Subject" else None
-            blocks.append(Block(index=len(blocks), text=f"{field}: {value}", label=f"{field} line", style=style))
+            blocks.append(
+                Block(index=len(blocks), text=f"{field}: {value}", label=f"{field} line", style=style)
+            )
     blocks.extend(_body_blocks(message, len(blocks)))
     attachments = attachments_of(message)
     if attachments:

@@ -63,7 +63,9 @@ def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
     except UnreadableDocument:
         raise
     except (KeyError, zipfile.BadZipFile) as exc:
-        raise UnreadableDocument(f"the file is not an Excel workbook, or is damaged ({no_addresses(str(exc))})") from None
+        raise UnreadableDocument(
+            f"the file is not an Excel workbook, or is damaged ({no_addresses(str(exc))})"
+        ) from None
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors come in many shapes
         raise UnreadableDocument(
             f"the workbook cannot be parsed ({type(exc).__name__}: {no_addresses(str(exc))})"
@@ -147,7 +149,9 @@ class _Rows:
         text = " | ".join(cells)
         self.chars += len(text)
         if self.chars > self.limits.max_text_chars:
-            raise UnreadableDocument(f"the file holds more than {self.limits.max_text_chars:,} characters of text")
+            raise UnreadableDocument(
+                f"the file holds more than {self.limits.max_text_chars:,} characters of text"
+            )
         self.blocks.append(
             Block(
                 index=len(self.blocks),
@@ -177,7 +181,11 @@ def cohort_columns(headers: list[str]) -> list[str]:
     """The roles of the participant identifier columns of a first row (`nhs_number`, ...), when
     they make it a cohort file: at least two columns, one of them an NHS number, a name or a date
     of birth. Else []. Roles only: a reason or a finding never quotes a cell."""
-    roles = [COHORT_HEADERS[key] for key in (FOLD.sub("", header.lower()) for header in headers) if key in COHORT_HEADERS]
+    roles = [
+        COHORT_HEADERS[key]
+        for key in (FOLD.sub("", header.lower()) for header in headers)
+        if key in COHORT_HEADERS
+    ]
     if len(roles) >= 2 and STRONG_ROLES & set(roles):
         return list(dict.fromkeys(roles))
     return []
@@ -207,7 +215,9 @@ def _check_package(data: bytes, limits: Limits) -> None:
             check_zip_sizes(archive, limits, "the workbook")
             names = archive.namelist()
             if "xl/workbook.xml" not in names:
-                raise UnreadableDocument("the file is a zip archive but not an Excel workbook (no xl/workbook.xml)")
+                raise UnreadableDocument(
+                    "the file is a zip archive but not an Excel workbook (no xl/workbook.xml)"
+                )
             for name in names:
                 with archive.open(name) as stream:
                     check_xml_part(stream, name)
