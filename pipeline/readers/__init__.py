@@ -25,6 +25,8 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".eml": ("pipeline.readers.mail", "read_eml", "eml"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
+    ".rtf": ("pipeline.readers.rtf", "read_rtf", "rtf"),
+    ".odt": ("pipeline.readers.odt", "read_odt", "odt"),
     ".png": ("pipeline.readers.image", "read_image", "image"),
     ".jpg": ("pipeline.readers.image", "read_image", "image"),
     ".jpeg": ("pipeline.readers.image", "read_image", "image"),
@@ -40,8 +42,6 @@ SEND_SEARCHABLE = (
 KNOWN_FORMATS = {
     ".doc": f"an old Word .doc file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".dot": f"an old Word template (save it as .docx, or {SEND_PDF_OR_DOCX})",
-    ".odt": f"an OpenDocument text file (save it as .docx, or {SEND_PDF_OR_DOCX})",
-    ".rtf": f"an RTF file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".pages": f"an Apple Pages file ({SEND_PDF_OR_DOCX})",
     ".xls": "an old Excel workbook (save it as .xlsx or .csv)",
     ".xlsm": "a macro-enabled Excel workbook (save it as .xlsx or .csv; macros are never run)",

@@ -327,8 +327,8 @@ def s251_variants(base: Bundle) -> list[Bundle]:
         variant(
             base,
             "s251-unreadable-files",
-            "A truncated PDF, an empty file, a spreadsheet and an ODT file. The spreadsheet is read "
-            "(a data specification: its kind is other, DOC-003).",
+            "A truncated PDF, an empty file, a spreadsheet and an ODT file. The spreadsheet and the ODT "
+            "cover letter are read (their kind is other, DOC-003).",
             ["DOC-001", "DOC-003"],
             add_file(
                 "supporting/letter-of-support.pdf",
