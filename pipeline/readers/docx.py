@@ -29,8 +29,7 @@ from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text_tools import clean_cell, clean_text, no_addresses
-from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
-from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
+from pipeline.readers.xml_guard import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -99,23 +98,13 @@ def _open(data: bytes, limits: Limits):
     what = describe_content(data)
     if what != "a zip archive":
         raise UnreadableDocument(f"the file is named .docx but is {what}")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            # CPython's zipfile never inflates a member past its declared size, so checking the
-            # declared sizes bounds what python-docx can inflate below.
-            check_zip_sizes(archive, limits, "the DOCX")
-            names = archive.namelist()
-            if "[Content_Types].xml" not in names:
-                raise UnreadableDocument(
-                    "the file is a zip archive but not a Word document (no [Content_Types].xml)"
-                )
-            for name in names:
-                with archive.open(name) as stream:
-                    check_xml_part(stream, name)
-    except UnsafeXml as exc:
-        raise UnreadableDocument(str(exc)) from None
-    except ZIP_ERRORS as exc:
-        raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
+    check_package(
+        data,
+        limits,
+        "the DOCX",
+        lambda archive, names: "[Content_Types].xml" in names,
+        "the file is a zip archive but not a Word document (no [Content_Types].xml)",
+    )
     try:
         part = Package.open(io.BytesIO(data)).main_document_part
         if part.content_type not in WORD_MAIN_TYPES or not isinstance(part, DocumentPart):

@@ -7,14 +7,12 @@ DTD or entities (`xml_guard`), before odfpy's parser sees it. Nothing is run or 
 from __future__ import annotations
 
 import io
-import zipfile
 
 from pipeline.errors import DarsError, UnreadableDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.text_tools import clean_cell, clean_text
-from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
-from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
+from pipeline.readers.xml_guard import check_package
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
@@ -36,21 +34,13 @@ def read_odt(data: bytes, limits: Limits) -> ParsedDocument:
 
 
 def _check_package(data: bytes, limits: Limits) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_sizes(archive, limits, "the ODT")
-            names = archive.namelist()
-            if "mimetype" not in names or not archive.read("mimetype").startswith(ODT_MIMETYPE):
-                raise UnreadableDocument(
-                    "the file is named .odt but is not an OpenDocument text (send it as PDF or DOCX)"
-                )
-            for name in names:
-                with archive.open(name) as stream:
-                    check_xml_part(stream, name)
-    except UnsafeXml as exc:
-        raise UnreadableDocument(str(exc).replace("DOCX", "ODT")) from None
-    except ZIP_ERRORS as exc:
-        raise UnreadableDocument(f"the ODT is a damaged zip archive ({type(exc).__name__})") from None
+    check_package(
+        data,
+        limits,
+        "the ODT",
+        lambda archive, names: "mimetype" in names and archive.read("mimetype").startswith(ODT_MIMETYPE),
+        "the file is named .odt but is not an OpenDocument text (send it as PDF or DOCX)",
+    )
 
 
 class _Builder:

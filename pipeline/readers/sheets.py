@@ -25,8 +25,7 @@ from pipeline.model import Block, ParsedDocument, Part
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text import decode
 from pipeline.readers.text_tools import clean_cell, no_addresses
-from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
-from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
+from pipeline.readers.xml_guard import check_package
 
 MAX_ROWS = 100_000  # rows read from one file, all sheets together
 MAX_CELLS = 2_000_000  # cells looked at, all sheets together (empty ones count)
@@ -210,18 +209,10 @@ def _check_package(data: bytes, limits: Limits) -> None:
     if what != "a zip archive":
         hint = " (an .xls? save it as .xlsx or .csv)" if what.startswith("an old Office file") else ""
         raise UnreadableDocument(f"the file is named .xlsx but is {what}{hint}")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip_sizes(archive, limits, "the workbook")
-            names = archive.namelist()
-            if "xl/workbook.xml" not in names:
-                raise UnreadableDocument(
-                    "the file is a zip archive but not an Excel workbook (no xl/workbook.xml)"
-                )
-            for name in names:
-                with archive.open(name) as stream:
-                    check_xml_part(stream, name)
-    except UnsafeXml as exc:
-        raise UnreadableDocument(str(exc).replace("the DOCX", "the workbook")) from None
-    except ZIP_ERRORS as exc:
-        raise UnreadableDocument(f"the workbook is a damaged zip archive ({exc})") from None
+    check_package(
+        data,
+        limits,
+        "the workbook",
+        lambda archive, names: "xl/workbook.xml" in names,
+        "the file is a zip archive but not an Excel workbook (no xl/workbook.xml)",
+    )

@@ -32,25 +32,26 @@ class UnsafeXml(Exception):
     """The part declares a DTD or entities, or is in an encoding the scan cannot read."""
 
 
-def check_xml_part(stream: BinaryIO, name: str) -> None:
-    """Raise UnsafeXml when the part named `name` declares a DTD or entities, or hides its markup
-    in an encoding Word never writes. Parts that are not XML (images) pass at once."""
+def check_xml_part(stream: BinaryIO, name: str, what: str = "the DOCX") -> None:
+    """Raise UnsafeXml when the part named `name` of `what` ("the DOCX", "the workbook") declares a
+    DTD or entities, or hides its markup in an encoding Office never writes. Parts that are not XML
+    (images) pass at once."""
     head = stream.read(4)
     encoding = _sniff(head)
     if encoding is None:
         raise UnsafeXml(
-            f"the DOCX part {name} is XML in an encoding Word never writes (UTF-32 or EBCDIC); refused"
+            f"{what} part {name} is XML in an encoding Word never writes (UTF-32 or EBCDIC); refused"
         )
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     buffer = decoder.decode(head)
     first = True
     while True:
-        verdict, buffer = _scan_prolog(buffer, first, name)
+        verdict, buffer = _scan_prolog(buffer, first, name, what)
         first = False
         if verdict is not None:
             if verdict:
                 raise UnsafeXml(
-                    f"the DOCX part {name} declares a DTD or entities, which Word never writes "
+                    f"{what} part {name} declares a DTD or entities, which Word never writes "
                     "(an entity-expansion or external-entity attack?); refused"
                 )
             return
@@ -74,7 +75,7 @@ def _sniff(head: bytes) -> str | None:
     return "utf-8"
 
 
-def _scan_prolog(text: str, first: bool, name: str) -> tuple[bool | None, str]:
+def _scan_prolog(text: str, first: bool, name: str, what: str) -> tuple[bool | None, str]:
     """Consume the prolog items whole in `text`. Returns (True: a declaration, False: none, None:
     read more) and the unconsumed rest."""
     position = 0
@@ -102,7 +103,7 @@ def _scan_prolog(text: str, first: bool, name: str) -> tuple[bool | None, str]:
             declaration = XML_DECLARATION.match(rest[: end + 2])
             if declaration and declaration.group(1).strip().lower() not in SAFE_ENCODINGS:
                 raise UnsafeXml(
-                    f"the DOCX part {name} declares the encoding {declaration.group(1)[:40]!r}, which "
+                    f"{what} part {name} declares the encoding {declaration.group(1)[:40]!r}, which "
                     "Word never writes; refused"
                 )
             position += end + 2
@@ -110,3 +111,29 @@ def _scan_prolog(text: str, first: bool, name: str) -> tuple[bool | None, str]:
             return True, ""  # <!DOCTYPE, <!ENTITY, or any markup declaration
         else:
             return False, ""  # the root element: the prolog is over
+
+
+def check_package(data: bytes, limits, what: str, is_format, not_format: str) -> None:
+    """The checks every Office package (DOCX, XLSX, ODT) gets before its reader opens it: a zip
+    whose declared sizes are not a bomb's (CPython's zipfile never inflates a member past its
+    declared size, so they bound what the reader can inflate), `is_format(names)` true of its
+    members (else UnreadableDocument(`not_format`)), and no XML part declaring a DTD or entities."""
+    import io
+    import zipfile
+
+    from pipeline.errors import UnreadableDocument
+    from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip_sizes(archive, limits, what)
+            names = archive.namelist()
+            if not is_format(archive, names):
+                raise UnreadableDocument(not_format)
+            for name in names:
+                with archive.open(name) as stream:
+                    check_xml_part(stream, name, what)
+    except UnsafeXml as exc:
+        raise UnreadableDocument(str(exc)) from None
+    except ZIP_ERRORS as exc:
+        raise UnreadableDocument(f"{what} is a damaged zip archive ({exc})") from None
