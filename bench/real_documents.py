@@ -27,20 +27,16 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from extractors.kinds import CAG_FAMILY, CAG_KINDS  # noqa: E402
+from extractors.kinds import EVIDENCE_KINDS as KIND_EVIDENCE  # noqa: E402
 from pipeline.bundle import BundleFile  # noqa: E402
 from pipeline.limits import DEFAULT_LIMITS  # noqa: E402
 from pipeline.load import load_document  # noqa: E402
 
 KEYS = Path(__file__).resolve().parents[1] / "tests" / "real" / "keys.yaml"
-# Kinds that count as evidence for a legal basis: a wrong one makes a check pass that should fail.
-EVIDENCE_KINDS = {
-    "cag_approval",
-    "cag_amendment",
-    "cag_annual_review",
-    "consent_form",
-    "participant_information_sheet",
-    "privacy_notice",
-}
+# Kinds that count as evidence for a legal basis (the classifier's own list, its CAG letter family
+# as the three kinds): a wrong one makes a check pass that should fail.
+EVIDENCE_KINDS = {*CAG_KINDS, *(kind for kind in KIND_EVIDENCE if kind != CAG_FAMILY)}
 SET_FACTS = ("identifiers", "datasets", "controllers")
 # The tool writes Hospital Episode Statistics as a whole ("HES", "hospital records") as `hes_*`;
 # domain.md: it covers every hes_* dataset, which is how the keys write it.

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extractors.coordination import lists_ending_at_heads
 from extractors.facts import DocumentFacts
 from extractors.gazetteer import HES_ALL, WORD, Gazetteer, gazetteer, key_of
 from extractors.negation import is_negated
@@ -81,22 +82,6 @@ SHARED_HEAD_ENDING = re.compile(SHARED_HEAD.pattern + "$")
 HEAD_REACH = 200  # characters of list read back from a head noun
 
 
-def _shared_heads(text: str):
-    """SHARED_HEAD's matches, found from each head noun back (the pattern tried at every position of
-    a long block is slow): a head with "and", "or" or "&" in the words before it."""
-    position = 0
-    for head in HEAD_WORD.finditer(text):
-        if head.start() < position:
-            continue
-        start = max(position, head.start() - HEAD_REACH)
-        if not COORDINATOR.search(text, start, head.start()):
-            continue
-        match = SHARED_HEAD_ENDING.search(text, start, head.end())
-        if match is not None:
-            position = match.end()
-            yield match
-
-
 CONJUNCT = re.compile(r"\s*(?:,\s*(?:and|or|&)?|\b(?:and|or)\b|&)\s*")
 
 
@@ -105,7 +90,7 @@ def shared_head_mentions(text: str) -> list[Mention]:
     registries"): each conjunct is looked up as if the head followed it."""
     g = gazetteer()
     mentions = []
-    for match in _shared_heads(text):
+    for match in lists_ending_at_heads(text, HEAD_WORD, SHARED_HEAD_ENDING, HEAD_REACH, COORDINATOR):
         head = match.group("head")
         position = match.start("list")
         for conjunct in CONJUNCT.split(match.group("list")):

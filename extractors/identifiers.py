@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from extractors.casefold import fold
+from extractors.coordination import lists_ending_at_heads
 from extractors.facts import DocumentFacts
 from extractors.identifier_vocabulary import (
     LIST_ONLY,
@@ -138,22 +139,7 @@ HEAD_BEFORE = re.compile(
 ITEM_HEAD = re.compile(r"\b(?:numbers?|nos?\.?|IDs?|identifiers?|codes?)\b")
 HEAD_BEFORE_ENDING = re.compile(HEAD_BEFORE.pattern + "$")
 COORDINATOR = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
-
-
-def _heads_before(text: str):
-    """HEAD_BEFORE's matches, found from each head word back (trying the pattern at every position
-    of a long block is slow): a head with "and", "or" or "&" in the 120 characters before it."""
-    position = 0
-    for head in ITEM_HEAD.finditer(text):
-        if head.start() < position:
-            continue
-        start = max(position, head.start() - 120)
-        if not COORDINATOR.search(text, start, head.start()):
-            continue
-        match = HEAD_BEFORE_ENDING.search(text, start, head.end())
-        if match is not None:
-            position = match.end()
-            yield match
+HEAD_REACH = 120  # characters of list read back from a head word
 
 
 ITEM_SPLIT = re.compile(r"(?i)\s*(?:,\s*(?:and|or|&)?|\band\b|\bor\b|&)\s*")
@@ -170,7 +156,7 @@ def coordinated_mentions(
             label = _vocabulary_id(f"{head} {item}")
             if label and not any(label == t[0] and t[1] <= match.start() < t[2] for t in found):
                 extra.append((label, match.start(), match.end(), "coordinated"))
-    for match in _heads_before(text):
+    for match in lists_ending_at_heads(text, ITEM_HEAD, HEAD_BEFORE_ENDING, HEAD_REACH, COORDINATOR):
         head = match.group("head")
         position = match.start("items")
         for item in ITEM_SPLIT.split(match.group("items")):
