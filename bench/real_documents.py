@@ -27,8 +27,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.kinds import CAG_FAMILY, CAG_KINDS  # noqa: E402
-from extractors.kinds import EVIDENCE_KINDS as KIND_EVIDENCE  # noqa: E402
+from extractors.documents.kinds import CAG_FAMILY, CAG_KINDS  # noqa: E402
+from extractors.documents.kinds import EVIDENCE_KINDS as KIND_EVIDENCE  # noqa: E402
 from pipeline.bundle import BundleFile  # noqa: E402
 from pipeline.limits import DEFAULT_LIMITS  # noqa: E402
 from pipeline.load import load_document  # noqa: E402

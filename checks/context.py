@@ -53,7 +53,7 @@ class CheckContext:
         """The unread documents that may be of one of `kinds`: their path points to one of them, or
         to no kind at all (then it may be anything). A name that points only elsewhere
         (`protocol.pdf` when a CAG letter is sought) rules a file out."""
-        from extractors.kinds import kinds_named
+        from extractors.documents.kinds import kinds_named
 
         wanted = set(kinds)
         return tuple(doc for doc in self.unread if not (named := kinds_named(doc.path)) or named & wanted)

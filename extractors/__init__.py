@@ -6,20 +6,20 @@ registering one is one line in EXTRACTORS.
 
 from __future__ import annotations
 
-from extractors.cag_letters import extract_cag_letter_facts
-from extractors.consent import extract_consent
-from extractors.datasets import extract_datasets
+from extractors.documents.cag_letters import extract_cag_letter_facts
+from extractors.documents.consent import extract_consent
+from extractors.documents.datasets import extract_datasets
+from extractors.documents.identifiers import extract_identifiers
+from extractors.documents.kinds import extract_kind
+from extractors.documents.organisations import extract_organisations
+from extractors.documents.privacy_notice import extract_privacy_notice
+from extractors.documents.purpose import extract_purpose
+from extractors.documents.references import extract_references
+from extractors.documents.reviewed_documents import extract_reviewed_documents
+from extractors.documents.sharing import extract_sharing
+from extractors.documents.title import extract_title
+from extractors.documents.version_date import extract_version_and_date
 from extractors.facts import DocumentFacts, Fact
-from extractors.identifiers import extract_identifiers
-from extractors.kinds import extract_kind
-from extractors.organisations import extract_organisations
-from extractors.privacy_notice import extract_privacy_notice
-from extractors.purpose import extract_purpose
-from extractors.references import extract_references
-from extractors.reviewed_documents import extract_reviewed_documents
-from extractors.sharing import extract_sharing
-from extractors.title import extract_title
-from extractors.version_date import extract_version_and_date
 from pipeline.errors import LimitExceeded
 from pipeline.model import Document, Status
 

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from extractors.facts import DocumentFacts, Fact
-from extractors.spans import evidence_at, quote_around
+from extractors.text.spans import evidence_at, quote_around
 from pipeline.model import Block, Document
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence, searched
-from extractors.org_names import normalise_org_name
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
-from extractors.negation import is_negated
-from extractors.spans import quote_around
+from extractors.text.negation import is_negated
+from extractors.text.spans import quote_around
 from pipeline.findings import Evidence, Finding, Severity
 
 # Uses outside health and adult social care (section 261 of the Health and Social Care Act 2012).

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CAG_LETTER_KINDS, CheckContext
 from checks.evidence import request_evidence
-from extractors.nhs_bodies import NHS_BODY
-from extractors.org_names import normalise_org_name
+from extractors.names.nhs_bodies import NHS_BODY
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 NAMED_ROLES = ("controller", "applicant")

@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-from extractors.nlp import stop_words
+from extractors.text.nlp import stop_words
 
 STEM = 5
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.cag_letters import support_actions
+from extractors.documents.cag_letters import support_actions
 from pipeline.model import Block, Part
 from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
 

@@ -1,4 +1,4 @@
-"""extractors/casefold.py: folded text matched case-sensitively finds what IGNORECASE finds."""
+"""extractors/text/casefold.py: folded text matched case-sensitively finds what IGNORECASE finds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from extractors.casefold import FOLD, NON_ASCII_FOLDS, compile_alternation, fold, foldable
-from extractors.kinds import vocabulary
+from extractors.documents.kinds import vocabulary
+from extractors.text.casefold import FOLD, NON_ASCII_FOLDS, compile_alternation, fold, foldable
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 CLASSES = (r"\w", r"\s", r"\d")

@@ -1,4 +1,4 @@
-"""extractors/casefold.py `compile_folded`: an IGNORECASE pattern matched in folded text finds the
+"""extractors/text/casefold.py `compile_folded`: an IGNORECASE pattern matched in folded text finds the
 same matches, spans and groups (read from the text as written), and the rewriting it does to let
 `re` skip ahead (`lead_with_literals`, `needles`) changes no match."""
 
@@ -12,7 +12,7 @@ import re
 import pytest
 
 import extractors
-from extractors.casefold import (
+from extractors.text.casefold import (
     DeferredPattern,
     FoldedMatch,
     FoldedPattern,
@@ -224,13 +224,14 @@ def extractor_patterns() -> list[tuple[str, FoldedPattern]]:
             for key, item in value.items():
                 walk(item, f"{name}[{key!r}]")
 
-    for module_info in pkgutil.iter_modules(extractors.__path__):
-        if module_info.name == "casefold":
-            continue  # its DEFERRED list holds every other module's patterns
-        module = importlib.import_module(f"extractors.{module_info.name}")
+    for module_info in pkgutil.walk_packages(extractors.__path__, "extractors."):
+        short = module_info.name.rsplit(".", 1)[-1]
+        if module_info.ispkg or short == "casefold":
+            continue  # casefold's DEFERRED list holds every other module's patterns
+        module = importlib.import_module(module_info.name)
         for attribute, value in vars(module).items():
             if attribute.isupper():
-                walk(value, f"{module_info.name}.{attribute}")
+                walk(value, f"{short}.{attribute}")
     return sorted(found.values(), key=lambda item: item[0])
 
 
@@ -272,7 +273,7 @@ def test_compile_folded_defers_the_work_to_first_use_and_then_gets_out_of_the_wa
 
 
 def test_prepare_deferred_makes_every_extractor_pattern() -> None:
-    from extractors.casefold import DEFERRED, prepare_deferred
+    from extractors.text.casefold import DEFERRED, prepare_deferred
 
     assert len(DEFERRED) > 100  # the extractors' IGNORECASE patterns
     prepare_deferred()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.consent import extract_consent
+from extractors.documents.consent import extract_consent
 from extractors.facts import DocumentFacts
 from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
 

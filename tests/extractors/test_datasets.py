@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.datasets import datasets_in, extract_datasets
+from extractors.documents.datasets import datasets_in, extract_datasets
 from tests.extractors.helpers import assert_cites, document, run, table_document, values
 
 REGISTER = Path(__file__).resolve().parents[3] / "shared/data/register-dataset-names.csv"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.date_roles import REVIEW_DUE, SUPPORT_EXPIRES, date_role
+from extractors.documents.date_roles import REVIEW_DUE, SUPPORT_EXPIRES, date_role
 from tests.extractors.doc_helpers import docx_document, facts_of
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extractors.dates import find_dates
+from extractors.text.dates import find_dates
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from itertools import cycle
 
 import pytest
 
-from extractors import dates
-from extractors.dates import MONTH, PATTERNS, UNSURE, find_dates
+from extractors.text import dates
+from extractors.text.dates import MONTH, PATTERNS, UNSURE, find_dates
 
 MONTH_SPELLINGS = (
     "Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July",
@@ -183,7 +183,7 @@ def test_the_fast_path_declines_what_dateparser_reads_its_own_way(text: str, pre
 def test_a_document_of_common_dates_never_imports_dateparser() -> None:
     code = (
         "import sys\n"
-        "from extractors.dates import find_dates\n"
+        "from extractors.text.dates import find_dates\n"
         "text = 'Version 2.1, 12th March 2024. Reviewed 12/03/24 and 2024-03-12; issued Sept 2023;"
         " Tuesday, 1 of March 2022; March 12, 2024; PIS v2.0 18Aug2022; 31 February 2024.'\n"
         "print(' '.join(m.iso for m in find_dates(text)))\n"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.identifiers import extract_identifiers
+from extractors.documents.identifiers import extract_identifiers
 from tests.extractors.doc_helpers import docx_document, facts_of
 from tests.extractors.helpers import assert_cites, document, only, run, table_document, values
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.kinds import classify_title
+from extractors.documents.kinds import classify_title
 from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
 
 CAG_APPROVAL = pdf_document(

@@ -10,8 +10,8 @@ from re import _parser
 
 import pytest
 
-from extractors import negation
-from extractors.negation import (
+from extractors.text import negation
+from extractors.text.negation import (
     FALSE_CUE_STARTS,
     FALSE_CUES,
     HARMLESS_NEGATIONS,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.org_names import is_nhs_england, names_match, normalise_org_name
+from extractors.names.org_names import is_nhs_england, names_match, normalise_org_name
 
 
 @pytest.mark.parametrize(

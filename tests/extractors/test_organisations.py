@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.organisations import extract_organisations, organisation_mentions
+from extractors.documents.organisations import extract_organisations, organisation_mentions
 from tests.extractors.helpers import assert_cites, document, run, table_document
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.documents.privacy_notice import extract_privacy_notice
 from extractors.facts import DocumentFacts
-from extractors.privacy_notice import extract_privacy_notice
 from pipeline.model import Block, Document, ParsedDocument, Part, Status
 from tests.extractors.doc_helpers import docx_document, pdf_document
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.references import extract_references, normalise_cag
+from extractors.documents.references import extract_references, normalise_cag
 from tests.extractors.helpers import assert_cites, document, only, run, table_document
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.negation import is_negated as negated
-from extractors.spans import join_soft_breaks as flowed
-from extractors.spans import sentence_bounds as sentence_span
+from extractors.text.negation import is_negated as negated
+from extractors.text.spans import join_soft_breaks as flowed
+from extractors.text.spans import sentence_bounds as sentence_span
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.documents.sharing import extract_sharing
 from extractors.facts import DocumentFacts
-from extractors.sharing import extract_sharing
 from tests.extractors.doc_helpers import docx_document, pdf_document
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from extractors.negation import is_negated
-from extractors.spans import quote_around, sentence_bounds
+from extractors.text.negation import is_negated
+from extractors.text.spans import quote_around, sentence_bounds
 
 
 def test_sentence_starting_at_the_match_does_not_include_the_one_before() -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.identifier_vocabulary import VOCABULARY
-from extractors.spans import join_soft_breaks
-from extractors.tokens import PhraseMatcher, tokenize
+from extractors.names.identifier_vocabulary import VOCABULARY
+from extractors.text.spans import join_soft_breaks
+from extractors.text.tokens import PhraseMatcher, tokenize
 from pipeline.bundle import open_bundle
 from pipeline.limits import DEFAULT_LIMITS
 from pipeline.load import load_document

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.versions import find_versions
+from extractors.text.versions import find_versions
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.identifier_vocabulary import VOCABULARY
-from extractors.identifiers import _windows
+from extractors.documents.identifiers import _windows
+from extractors.names.identifier_vocabulary import VOCABULARY
 
 DATA = Path(__file__).resolve().parents[2] / "extractors" / "data"
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
-from extractors.date_roles import REVIEW_TOPIC, date_role
-from extractors.dates import find_dates
+from extractors.documents.date_roles import REVIEW_TOPIC, date_role
+from extractors.documents.statements import join_soft_breaks
 from extractors.facts import DocumentFacts, Fact
-from extractors.negation import is_negated
-from extractors.nhs_bodies import NHS_BODY, canonical_body
-from extractors.spans import SENTENCE_END, evidence_at
-from extractors.statements import join_soft_breaks
+from extractors.names.nhs_bodies import NHS_BODY, canonical_body
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import find_dates
+from extractors.text.negation import is_negated
+from extractors.text.spans import SENTENCE_END, evidence_at
 from pipeline.model import Block, Document
 
 CAG_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review"}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
 PREDICATE = compile_folded(
     r"\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
 from extractors.facts import DocumentFacts, Fact
-from extractors.spans import evidence_at
+from extractors.text.casefold import compile_folded
+from extractors.text.spans import evidence_at
 from pipeline.model import Document, Part
 
 PURPOSE_KINDS = {"cag_approval", "cag_amendment", "s251_application", "protocol", "data_request"}

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from extractors.casefold import FoldedPattern, compile_folded
+from extractors.text.casefold import FoldedPattern, compile_folded
 
-DATA_FILE = Path(__file__).with_name("data") / "datasets.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "datasets.yaml"
 HES_ALL = "hes_*"
 
 # Between the words of a name: spaces, hyphens, dashes, colons, brackets.

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
-from extractors.dates import find_dates
+from extractors.documents.kinds import classify_title
 from extractors.facts import DocumentFacts, Fact
-from extractors.kinds import classify_title
-from extractors.spans import evidence_at
-from extractors.versions import find_versions
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import find_dates
+from extractors.text.spans import evidence_at
+from extractors.text.versions import find_versions
 from pipeline.model import Block, Document, Part
 
 LETTER_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review", "rec_approval"}

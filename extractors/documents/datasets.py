@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.coordination import lists_ending_at_heads
 from extractors.facts import DocumentFacts
-from extractors.gazetteer import HES_ALL, WORD, Gazetteer, gazetteer, key_of
-from extractors.negation import is_negated
+from extractors.names.gazetteer import HES_ALL, WORD, Gazetteer, gazetteer, key_of
 from extractors.record import FactRecorder, append_unique
-from extractors.spans import join_soft_breaks
+from extractors.text.coordination import lists_ending_at_heads
+from extractors.text.negation import is_negated
+from extractors.text.spans import join_soft_breaks
 from pipeline.model import Document
 
 NEXT_WORD = re.compile(r"[\s\-\u2013:]*(?:\([A-Za-z]{2,8}\)\s*)?([A-Za-z][\w\-]*)")

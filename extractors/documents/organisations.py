@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.controller_names import controller_names
 from extractors.facts import DocumentFacts
-from extractors.org_mentions import NAME_CONTINUES, may_name_organisation, organisation_mentions
-from extractors.org_roles import roles_of
+from extractors.names.controller_names import controller_names
+from extractors.names.org_mentions import NAME_CONTINUES, may_name_organisation, organisation_mentions
+from extractors.names.org_roles import roles_of
 from extractors.record import FactRecorder, append_unique
-from extractors.spans import join_soft_breaks
+from extractors.text.spans import join_soft_breaks
 from pipeline.model import Document
 
 CONTROLLER_WORD = re.compile(r"(?i)controller")

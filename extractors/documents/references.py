@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
 from extractors.facts import DocumentFacts
 from extractors.record import FactRecorder, append_unique
-from extractors.spans import join_soft_breaks
+from extractors.text.casefold import compile_folded
+from extractors.text.spans import join_soft_breaks
 from pipeline.model import Block, Document, Part
 
 SEP = r"\s*[/\\\-\u2010\u2011\u2013]\s*"

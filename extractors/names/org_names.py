@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
 NHS_ENGLAND = "NHS England"
 # NHS England and the names it had before (spec/domain.md, "Bodies and names"), in lower case.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
 REVIEW_DUE = "review_due"
 SUPPORT_EXPIRES = "support_expires"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
 # UK documents label versions "Version 2.0", "Ver. 3", "v2.0", "v.3", "Rev. 2", "Revision 4" and
 # "Issue 2"; the label is kept so that a newsletter's issue number, an edition rather than a

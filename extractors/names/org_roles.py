@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.negation import is_negated
-from extractors.org_mentions import OrgMention
-from extractors.org_vocabulary import (
+from extractors.names.org_mentions import OrgMention
+from extractors.names.org_vocabulary import (
     ANY_ROLE_CUE,
     APPOSITION_WORDS,
     COPULAS,
@@ -22,6 +21,7 @@ from extractors.org_vocabulary import (
     ROLE_TO_ORG_WORDS,
     SINGULAR_COPULAS,
 )
+from extractors.text.negation import is_negated
 from pipeline.model import Block, Part
 
 GAP_TOKEN = re.compile(r"[A-Za-z]+|\n|[^\sA-Za-z]")

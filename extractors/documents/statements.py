@@ -24,13 +24,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.facts import DocumentFacts, Fact
-from extractors.negation import is_negated, masked_text
-from extractors.nhs_bodies import NHS_BODY
-from extractors.spans import evidence_at, join_soft_breaks, quote_around, sentence_bounds, sentence_breaks
+from extractors.names.nhs_bodies import NHS_BODY
+from extractors.text.negation import is_negated, masked_text
+from extractors.text.spans import (
+    evidence_at,
+    join_soft_breaks,
+    quote_around,
+    sentence_bounds,
+    sentence_breaks,
+)
 from pipeline.findings import QUOTE_LIMIT
 from pipeline.model import Block, Document
 
-# The names of NHS England and its predecessors: for this product one body (extractors.nhs_bodies).
+# The names of NHS England and its predecessors: for this product one body (extractors.names.nhs_bodies).
 NHS_ENGLAND = NHS_BODY.pattern
 
 
@@ -46,7 +52,7 @@ class Passage:
     break_ends: tuple[int, ...]  # ... and where the next sentence starts
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence that holds [start, end) (extractors.spans)."""
+        """The sentence that holds [start, end) (extractors.text.spans)."""
         return sentence_bounds(self.text, start, end)
 
     def quote(self, start: int, end: int, limit: int = QUOTE_LIMIT) -> str:
@@ -54,7 +60,7 @@ class Passage:
         return quote_around(self.text, start, end, limit)
 
     def negated(self, start: int, end: int) -> bool:
-        """Is the mention denied in its own clause? (extractors.negation)"""
+        """Is the mention denied in its own clause? (extractors.text.negation)"""
         return is_negated(self.text, start, end)
 
 

@@ -2,7 +2,7 @@
 
 Importing spaCy costs most of a second; the tool needs only its list of English stop words (for
 S251-005's comparison of subject words), so the list is read from spaCy's data module alone.
-Tokenising for the identifier rules is `extractors.tokens`.
+Tokenising for the identifier rules is `extractors.text.tokens`.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded, compile_led
-from extractors.controller_names import controller_names
+from extractors.documents.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages
 from extractors.facts import DocumentFacts
-from extractors.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages
+from extractors.names.controller_names import controller_names
+from extractors.text.casefold import compile_folded, compile_led
 from pipeline.model import Block, Document, Part
 
 # --- NHS England as a source -----------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Identifiable items named as data items ("NHS number, date of birth and postcode will be sent").
 
 Identifiers in these documents are mostly named, not present as values, so this is vocabulary
-matching against the identifier list of domain.md, on whole tokens (`extractors.tokens`). Three things
+matching against the identifier list of domain.md, on whole tokens (`extractors.text.tokens`). Three things
 decide precision:
 
 - ambiguous words need context: bare "name" or "address" counts only in a personal context ("your
@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.casefold import fold
-from extractors.coordination import lists_ending_at_heads
 from extractors.facts import DocumentFacts
-from extractors.identifier_vocabulary import (
+from extractors.names.identifier_vocabulary import (
     LIST_ONLY,
     NON_PERSONAL_MODIFIERS,
     PERSONAL_CONTEXT,
@@ -35,10 +33,12 @@ from extractors.identifier_vocabulary import (
     VOCABULARY,
     WEAKER_FORMS,
 )
-from extractors.negation import is_negated
 from extractors.record import FactRecorder, append_unique
-from extractors.spans import join_soft_breaks, sentence_bounds
-from extractors.tokens import PhraseMatcher, Token, tokenize
+from extractors.text.casefold import fold
+from extractors.text.coordination import lists_ending_at_heads
+from extractors.text.negation import is_negated
+from extractors.text.spans import join_soft_breaks, sentence_bounds
+from extractors.text.tokens import PhraseMatcher, Token, tokenize
 from pipeline.masking import NHS_NUMBER_SHAPE, nhs_check_digit_ok
 from pipeline.model import Block, Document, Part
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
+from extractors.documents.statements import FactSink, Passage, as_written, passages, sentences
 from extractors.facts import DocumentFacts
-from extractors.statements import FactSink, Passage, as_written, passages, sentences
+from extractors.text.casefold import compile_folded
 from pipeline.model import Document
 
 GIVE = compile_folded(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-DATA_FILE = Path(__file__).with_name("data") / "identifiers.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "identifiers.yaml"
 _DATA = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 VOCABULARY: dict[str, list[str]] = _DATA["vocabulary"]

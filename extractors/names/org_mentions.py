@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.org_names import NHS_ENGLAND, NHS_ENGLAND_SCAN
-from extractors.org_vocabulary import (
+from extractors.names.org_names import NHS_ENGLAND, NHS_ENGLAND_SCAN
+from extractors.names.org_vocabulary import (
     COMMITTEE_ANCHORS,
     COMMITTEE_WORDS,
     CONNECTORS,

@@ -25,11 +25,11 @@ from importlib import resources
 
 import yaml
 
-from extractors.casefold import compile_alternation, fold
+from extractors.documents.references import CAG_MODERN, CAG_OLDER, REC_MODERN, REC_OLDER
+from extractors.documents.title import NOT_A_TITLE
 from extractors.facts import DocumentFacts, Fact
-from extractors.references import CAG_MODERN, CAG_OLDER, REC_MODERN, REC_OLDER
-from extractors.spans import evidence_at
-from extractors.title import NOT_A_TITLE
+from extractors.text.casefold import compile_alternation, fold
+from extractors.text.spans import evidence_at
 from pipeline.findings import Evidence
 from pipeline.model import Block, Document, Part
 
@@ -87,7 +87,7 @@ class _Letters:
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
     # One alternation each, a named group per (kind, phrase): matched in folded text when the
-    # phrases allow it (extractors.casefold), else with IGNORECASE in the text as it is.
+    # phrases allow it (extractors.text.casefold), else with IGNORECASE in the text as it is.
     title: _Alternation
     title_line: _Alternation  # cues that count in the title line only
     body: _Alternation

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from extractors.casefold import compile_folded, fold
+from extractors.text.casefold import compile_folded, fold
 from pipeline.findings import QUOTE_LIMIT, Evidence
 from pipeline.model import Block, Document
 

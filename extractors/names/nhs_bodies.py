@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
 NHS_ENGLAND = "NHS England"
 PREDECESSORS = ("NHS Digital", "HSCIC", "Health and Social Care Information Centre", "NHS Information Centre")

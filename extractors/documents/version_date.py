@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.casefold import compile_folded
-from extractors.dates import DateMention, find_dates
 from extractors.facts import DocumentFacts, Fact
-from extractors.spans import evidence_at
-from extractors.versions import VersionMention, find_versions
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import DateMention, find_dates
+from extractors.text.spans import evidence_at
+from extractors.text.versions import VersionMention, find_versions
 from pipeline.model import Block, Document, Part
 
 LETTER_KINDS = {"cag_approval", "cag_amendment", "cag_annual_review", "rec_approval"}

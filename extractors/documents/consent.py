@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
-from extractors.dates import find_dates
+from extractors.documents.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages, sentences
 from extractors.facts import DocumentFacts
-from extractors.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages, sentences
-from extractors.versions import find_versions
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import find_dates
+from extractors.text.versions import find_versions
 from pipeline.model import Document
 
 CONSENT_MATERIALS = {"consent_form", "participant_information_sheet"}

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.casefold import compile_folded, fold
-from extractors.spans import join_soft_breaks, sentence_bounds
+from extractors.text.casefold import compile_folded, fold
+from extractors.text.spans import join_soft_breaks, sentence_bounds
 
 CUES = compile_folded(
     r"\b(no|not|never|none|neither|nor|without|cannot|can't|won't|don't|doesn't|isn't|aren't|"

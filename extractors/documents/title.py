@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.casefold import compile_folded
-from extractors.dates import find_dates
 from extractors.facts import DocumentFacts, Fact
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import find_dates
 from pipeline.findings import Evidence
 from pipeline.model import Document, Part
 

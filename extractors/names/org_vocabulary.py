@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from extractors.casefold import compile_folded
+from extractors.text.casefold import compile_folded
 
-DATA_FILE = Path(__file__).with_name("data") / "organisations.yaml"
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "organisations.yaml"
 _DATA = {
     key: frozenset(words) for key, words in yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")).items()
 }
