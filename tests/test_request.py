@@ -89,8 +89,6 @@ def test_a_list_field_is_quoted_with_its_items() -> None:
 
 FULL_OPTIONAL_FIELDS = """\
 commercial_purpose: "  "
-minimisation:
-  statement: Only the items needed to link and analyse admissions.
 access: {route: extract, sde_unsuitable_reason: null}
 honorary_contracts:
   used: true
@@ -102,8 +100,8 @@ honorary_contracts:
 def test_new_optional_fields_load_typed_values() -> None:
     text = (
         VALID_REQUEST.replace(
-            "    end: 2023-03-31\n",
-            "    end: 2023-03-31\n    fields: [admidate, dob]\n    release: one_off\n",
+            "    fields: [admidate, diag_4_01, mydob]\n",
+            "    fields: [admidate, dob]\n    release: one_off\n",
         )
         .replace(
             "    processing_locations: [England]\n",
@@ -136,7 +134,7 @@ def test_new_optional_fields_load_typed_values() -> None:
         organisation.storage[0].provider == "Microsoft Azure" and organisation.storage[0].region == "uksouth"
     )
     assert request.commercial_purpose is None  # blank is missing
-    assert request.minimisation_statement.startswith("Only the items")
+    assert request.minimisation_statement.startswith("NHS number, date of birth and postcode are sent")
     assert request.access.route == "extract" and request.access.sde_unsuitable_reason is None
     assert request.honorary_contracts.used is True
     assert request.honorary_contracts.holders[0].host == "University of Bristol"

@@ -7,6 +7,7 @@ rules leave a code genuinely debatable; the comment beside it says why.
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 from . import junk
@@ -38,7 +39,14 @@ from .writer import render
 
 
 def _add_org(org: dict):
-    return request(lambda r: r["organisations"].append(org))
+    """Add an organisation; like every organisation of the samples it shows a DSPT assessment (the
+    request's first organisation's) unless it states its own security."""
+
+    def change(r: dict) -> None:
+        own = org.get("security", r["organisations"][0]["security"])
+        r["organisations"].append({**org, "security": copy.deepcopy(own)})
+
+    return request(change)
 
 
 def _set(path: str, value):
