@@ -6,7 +6,7 @@ from checks.acc.needs_route import route_skip
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
-from extractors.org_names import is_nhs_england
+from extractors.org_names import NHS_ENGLAND_NAMES
 from pipeline.findings import Finding, Severity
 
 
@@ -42,7 +42,9 @@ class DataLeaveTheSde(Check):
         if ctx.req.access.route != "sde":
             return
         for number, flow in enumerate(ctx.req.flows):
-            if flow.action != "disseminate" or (flow.counterparty and is_nhs_england(flow.counterparty)):
+            if flow.action != "disseminate" or (
+                flow.counterparty and NHS_ENGLAND_NAMES.search(flow.counterparty)
+            ):
                 continue
             recipient = flow.counterparty or "a recipient not named"
             yield self.finding(

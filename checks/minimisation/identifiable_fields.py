@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -17,5 +18,6 @@ def _index() -> dict[str, str]:
 
 
 def identifier_of_field(field: str) -> str | None:
-    """The identifier a field name carries (`newnhsno` → nhs_number), or None for an analysis field."""
-    return _index().get(field.strip().casefold())
+    """The identifier a field name carries (`newnhsno` → nhs_number, "Date of birth" → date_of_birth), or
+    None for an analysis field."""
+    return _index().get(re.sub(r"[\s-]+", "_", field.strip().casefold()))

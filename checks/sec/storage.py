@@ -62,12 +62,12 @@ def known_provider(name: str | None) -> Provider | None:
 
 def storage_place(entry: Storage) -> str | None:
     """The place a storage entry puts the data: the country its provider's `region` lies in; else
-    its `location`; else None (unknown). A region with no provider named is looked up in every table."""
+    its `location`; else None (unknown). A region is sought in its provider's table first, then in the
+    others (a provider not named, or a display name another provider uses: "London")."""
     if entry.region:
         provider = known_provider(entry.provider)
-        tables = (provider,) if provider else providers()
         folded = _fold_region(entry.region)
-        for table in tables:
+        for table in ((provider,) if provider else ()) + providers():
             if folded in table.regions:
                 return table.regions[folded]
     return entry.location
