@@ -26,7 +26,7 @@ import yaml
 
 from pipeline.errors import LimitExceeded
 from pipeline.limits import DEFAULT_LIMITS, time_limit
-from pipeline.request_model import Request
+from pipeline.request_model import Request, dspt_first_year
 
 MAX_REQUEST_BYTES = 1_048_576
 MAX_REQUEST_PROBLEMS = 50  # REQ-001 findings listed; the last one counts the rest
@@ -359,6 +359,16 @@ def impossible_values(content: dict) -> list[tuple[str, str]]:
                 f"recruitment ends ({cohort['recruitment_end']}) before it starts ({cohort['recruitment_start']})",
             )
         )
+    for index, organisation in enumerate(content.get("organisations") or []):
+        dspt = (organisation.get("security") or {}).get("dspt") or {}
+        if dspt.get("year") and dspt_first_year(dspt["year"]) is None:
+            found.append(
+                (
+                    f"organisations[{index}].security.dspt.year",
+                    f"{dspt['year']!r} is not a DSPT assessment year: its two parts are not consecutive "
+                    "years (write it as 2023-24)",
+                )
+            )
     return found
 
 

@@ -162,9 +162,11 @@ datasets:
   - id: hes_apc
     start: 2008-04-01
     end: 2023-03-31
+    fields: [admidate, diag_4_01, mydob]
   - id: deaths
     start: 2012-01-01
     end: 2023-12-31
+    fields: [dod, cause_of_death]
 flows:
   - action: receive
     counterparty: University of Bristol
@@ -184,6 +186,10 @@ territory_of_use: uk
 sublicensing:
   planned: false
   justification: null
+minimisation:
+  statement: >
+    NHS number, date of birth and postcode are sent only to link; the extract returned is pseudonymised
+    and holds month of birth, not date of birth.
 """
 
 

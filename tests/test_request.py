@@ -85,3 +85,85 @@ def test_a_list_field_is_quoted_with_its_items() -> None:
     assert text.splitlines()[line - 1] == "identifiers:"
     # the file's own words, in its own order (issue 14: never a list the file does not contain)
     assert words == "identifiers: - nhs_number - postcode"
+
+
+FULL_OPTIONAL_FIELDS = """\
+commercial_purpose: "  "
+access: {route: extract, sde_unsuitable_reason: null}
+honorary_contracts:
+  used: true
+  holders:
+    - {employer: North Bristol NHS Trust, host: University of Bristol, access_locations: [Bristol]}
+"""
+
+
+def test_new_optional_fields_load_typed_values() -> None:
+    text = (
+        VALID_REQUEST.replace(
+            "    fields: [admidate, diag_4_01, mydob]\n",
+            "    fields: [admidate, dob]\n    release: one_off\n",
+        )
+        .replace(
+            "    processing_locations: [England]\n",
+            "    processing_locations: [England]\n"
+            "    registration: RC000648\n"
+            "    security:\n"
+            "      dspt: {org_code: EE133863, status: standards_met, year: 2023/24}\n"
+            "      iso27001: {certificate: IS 123456, expires: 2026-01-31}\n"
+            "      slsp_agreed: false\n"
+            "    storage:\n"
+            "      - {provider: Microsoft Azure, region: uksouth}\n",
+        )
+        .replace(
+            "  justification: null\n",
+            "  justification: null\n  why_not_direct: ' '\n  value_added: Curated.\n",
+        )
+        + FULL_OPTIONAL_FIELDS
+    )
+    loaded = load_request("request.yaml", text.encode())
+    assert loaded.problems == [] and loaded.usable
+    request = loaded.request
+    assert request.datasets[0].fields == ("admidate", "dob") and request.datasets[0].release == "one_off"
+    organisation = request.organisations[0]
+    assert organisation.registration == "RC000648"
+    assert organisation.security.dspt.status == "standards_met"
+    assert organisation.security.dspt.first_year == 2023 and organisation.security.dspt.label == "2023-24"
+    assert organisation.security.iso27001.expires == date(2026, 1, 31)
+    assert organisation.security.slsp_agreed is False
+    assert (
+        organisation.storage[0].provider == "Microsoft Azure" and organisation.storage[0].region == "uksouth"
+    )
+    assert request.commercial_purpose is None  # blank is missing
+    assert request.minimisation_statement.startswith("NHS number, date of birth and postcode are sent")
+    assert request.access.route == "extract" and request.access.sde_unsuitable_reason is None
+    assert request.honorary_contracts.used is True
+    assert request.honorary_contracts.holders[0].host == "University of Bristol"
+    assert request.honorary_contracts.holders[0].access_locations == ("Bristol",)
+    assert request.sublicensing_why_not_direct is None and request.sublicensing_value_added == "Curated."
+
+
+def test_optional_blocks_missing_are_none() -> None:
+    request = load_request("request.yaml", VALID_REQUEST.encode()).request
+    assert request.honorary_contracts is None and request.access is None
+    assert request.organisations[0].security is None and request.organisations[0].storage == ()
+
+
+@pytest.mark.parametrize(
+    ("year", "first"), [("2023-24", 2023), ("2023/24", 2023), ("2099-00", 2099), ("2023-25", None)]
+)
+def test_dspt_year_parts_must_be_consecutive(year: str, first: int | None) -> None:
+    from pipeline.request_model import dspt_first_year
+
+    assert dspt_first_year(year) == first
+
+
+def test_impossible_dspt_year_is_reported_and_keeps_the_request_usable() -> None:
+    text = VALID_REQUEST.replace(
+        "    processing_locations: [England]\n",
+        "    processing_locations: [England]\n    security:\n      dspt: {status: standards_met, year: 2023-25}\n",
+    )
+    loaded = load_request("request.yaml", text.encode())
+    assert loaded.usable
+    [problem] = loaded.problems
+    assert problem.path == "organisations[0].security.dspt.year" and "2023-25" in problem.message
+    assert "2023-25" in problem.quote

@@ -7,6 +7,7 @@ rules leave a code genuinely debatable; the comment beside it says why.
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 from . import junk
@@ -26,7 +27,8 @@ from .bundle import (
     variant,
 )
 from .dates import day, month
-from .requests import to_yaml
+from .request_variants import consent_request_variants, s251_request_variants
+from .requests import DATASET_FIELDS, to_yaml
 from .texts.cag_letters import CagAmendment, CagOutcome
 from .texts.cohort import WebPage
 from .texts.consent import ConsentForm, InfoSheet
@@ -38,7 +40,14 @@ from .writer import render
 
 
 def _add_org(org: dict):
-    return request(lambda r: r["organisations"].append(org))
+    """Add an organisation; like every organisation of the samples it shows a DSPT assessment (the
+    request's first organisation's) unless it states its own security."""
+
+    def change(r: dict) -> None:
+        own = org.get("security", r["organisations"][0]["security"])
+        r["organisations"].append({**org, "security": copy.deepcopy(own)})
+
+    return request(change)
 
 
 def _set(path: str, value):
@@ -190,7 +199,12 @@ def s251_variants(base: Bundle) -> list[Bundle]:
             request(
                 lambda r: (
                     r["datasets"].append(
-                        {"id": "mhsds", "start": date(2016, 1, 1), "end": date(2023, 3, 31)}
+                        {
+                            "id": "mhsds",
+                            "start": date(2016, 1, 1),
+                            "end": date(2023, 3, 31),
+                            "fields": DATASET_FIELDS["mhsds"],
+                        }
                     ),
                     _flow("link")(r)["datasets"].append("mhsds"),
                 )
@@ -225,6 +239,11 @@ def s251_variants(base: Bundle) -> list[Bundle]:
             "Commercial request with no public benefit stated.",
             ["PUR-001"],
             _set("commercial", True),
+            _set(
+                "commercial_purpose",
+                "Halbridge Respiratory Ltd funds the analysis to plan an adult asthma follow-up service it runs "
+                "for NHS trusts.",
+            ),
         ),
         variant(
             base,
@@ -427,7 +446,12 @@ def consent_variants(base: Bundle) -> list[Bundle]:
             request(
                 lambda r: (
                     r["datasets"].append(
-                        {"id": "cancer_registration", "start": date(2018, 1, 1), "end": date(2022, 12, 31)}
+                        {
+                            "id": "cancer_registration",
+                            "start": date(2018, 1, 1),
+                            "end": date(2022, 12, 31),
+                            "fields": DATASET_FIELDS["cancer_registration"],
+                        }
                     ),
                     _flow("link")(r)["datasets"].append("cancer_registration"),
                 )
@@ -587,4 +611,6 @@ def all_bundles() -> list[Bundle]:
         stroke_renumbered(),
         *s251_variants(s251),
         *consent_variants(consent),
+        *s251_request_variants(s251),
+        *consent_request_variants(consent),
     ]

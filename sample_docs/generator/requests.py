@@ -35,6 +35,29 @@ REFERENCES = {
 
 DATASET_START = {"hes_apc": 4, "hes_op": 4, "hes_ae": 4, "deaths": 1, "demographics": 4}
 
+# The fields asked for from each dataset: pseudonymised analysis fields only (month of birth, not date of
+# birth), so no field is an identifiable item (MIN-005).
+DATASET_FIELDS = {
+    "hes_apc": ["admidate", "disdate", "admimeth", "diag_4_01", "opertn_4_01", "mydob", "sex"],
+    "hes_op": ["apptdate", "attended", "tretspef", "mydob", "sex"],
+    "hes_ae": ["arrivaldate", "aedepttype", "diag_01", "mydob"],
+    "deaths": ["dod", "cause_of_death", "underlying_cause"],
+    "demographics": ["date_of_death", "gp_practice_ods"],
+    "mhsds": ["referral_date", "service_type", "mydob"],
+    "cancer_registration": ["diagnosis_date", "site_icd10", "stage"],
+}
+
+
+def dspt_year(submitted: date) -> str:
+    """The DSPT assessment year that began before the request was submitted (current then, and for
+    two years and three months after its start: checks.md, "current DSPT year")."""
+    first = submitted.year if submitted.month >= 4 else submitted.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def security(submitted: date, org_code: str) -> dict:
+    return {"dspt": {"org_code": org_code, "status": "standards_met", "year": dspt_year(submitted)}}
+
 
 def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None = None) -> dict:
     datasets = datasets or study.datasets
@@ -62,6 +85,7 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
                 "id": d,
                 "start": date(y0, DATASET_START.get(d, 4), 1),
                 "end": date(2020, 3, 31) if d == "hes_ae" else date(y1, 3, 31),
+                "fields": list(DATASET_FIELDS.get(d, ["activity_date"])),
             }
             for d in datasets
         ],
@@ -76,10 +100,24 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
                 "roles": ["controller"],
                 "dsfc": True,
                 "processing_locations": ["England" if study.processor_place != "Wales" else "Wales"],
+                "security": security(submitted, "EE" + REFERENCES[study.key][9:12]),
             }
         ],
         "territory_of_use": "uk",
         "sublicensing": {"planned": False, "justification": None},
+        "minimisation": {
+            "statement": f"Only the identifiers NHS England needs to find the {study.acronym} participants "
+            f"({', '.join(i.replace('_', ' ') for i in study.linkage_ids)}) are sent, and only for linkage. "
+            f"The extract returned is pseudonymised, limited to the cohort and to {y0} to {y1}, and holds only "
+            "the fields listed for each dataset: month of birth, not date of birth, and no postcode."
+        },
+        "access": {
+            "route": "extract",
+            "sde_unsuitable_reason": f"The {study.acronym} analysis links the NHS England extract to the study's "
+            "own follow-up records held in the University's trusted research environment; the Secure Data "
+            "Environment cannot take in the study's data.",
+        },
+        "honorary_contracts": {"used": False},
     }
     if study.recruitment:
         req["cohort"].update(
@@ -94,13 +132,27 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
         )
     if study.processor:
         req["organisations"].append(
-            {"name": study.processor, "roles": ["processor"], "processing_locations": [study.processor_place]}
+            {
+                "name": study.processor,
+                "roles": ["processor"],
+                "processing_locations": [study.processor_place],
+                "security": security(submitted, "8K" + REFERENCES[study.key][12:15]),
+                "storage": [{"location": study.processor_place}],
+            }
         )
     return req
 
 
+class _NoAliases(yaml.SafeDumper):
+    """A data request never holds YAML aliases (the tool refuses them): a value shared between two
+    places of the dict is written out twice."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def to_yaml(req: dict, study: Study) -> str:
     head = f"# DARS data request: {study.acronym}\n# exported from the applicant's DARS Online draft\n"
-    return head + yaml.safe_dump(
-        req, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    return head + yaml.dump(
+        req, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )

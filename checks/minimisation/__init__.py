@@ -1,0 +1,15 @@
+"""MIN: data minimisation."""
+
+from checks.minimisation.min_001_no_minimisation_statement import NoMinimisationStatement
+from checks.minimisation.min_002_identifiers_no_flow_carries import IdentifiersNoFlowCarries
+from checks.minimisation.min_003_received_identifiers_not_linked import ReceivedIdentifiersNotLinked
+from checks.minimisation.min_004_datasets_without_fields import DatasetsWithoutFields
+from checks.minimisation.min_005_identifiable_fields_not_disseminated import IdentifiableFieldsNotDisseminated
+
+CHECKS = (
+    NoMinimisationStatement,
+    IdentifiersNoFlowCarries,
+    ReceivedIdentifiersNotLinked,
+    DatasetsWithoutFields,
+    IdentifiableFieldsNotDisseminated,
+)

@@ -1,0 +1,7 @@
+"""SEC: security assurance and storage."""
+
+from checks.sec.sec_001_dspt_gives_no_assurance import DsptGivesNoAssurance
+from checks.sec.sec_004_storage_outside_territory import StorageOutsideTerritory
+from checks.sec.sec_005_cloud_provider_not_a_processor import CloudProviderNotAProcessor
+
+CHECKS = (DsptGivesNoAssurance, StorageOutsideTerritory, CloudProviderNotAProcessor)
