@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from checks import con, datasets, doc, lb, ndoo, org, pn, pur, req, s251, sub, ter
+from checks import coh, con, datasets, doc, lb, ndoo, org, pn, pur, req, s251, sub, ter
 from checks.base import Check
 from checks.context import CheckContext
 from pipeline.findings import Finding, Skip
 
 # The catalogue's order: REQ, DOC, LB, S251, DATA, CON, NDOO, PUR, PN, ORG, TER, SUB.
 FAMILIES = (req, doc, lb, s251, datasets, con, ndoo, pur, pn, org, ter, sub)
+# Listed in the catalogue, run only by `dars-evidence cohort`: never in a bundle's report, not even
+# as skipped (checks.md).
+COHORT_FAMILIES = (coh,)
 
 
 def all_checks() -> tuple[Check, ...]:
+    return (*bundle_checks(), *cohort_checks())
+
+
+def bundle_checks() -> tuple[Check, ...]:
     return tuple(check() for family in FAMILIES for check in family.CHECKS)
+
+
+def cohort_checks() -> tuple[Check, ...]:
+    return tuple(check() for family in COHORT_FAMILIES for check in family.CHECKS)
 
 
 def find_check(code: str) -> Check | None:
@@ -24,7 +35,7 @@ def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
     """Run every check that can run; the others are returned as skips with their reason."""
     findings: list[Finding] = []
     skipped: list[Skip] = []
-    for check in all_checks():
+    for check in bundle_checks():
         reason = check.skip_reason(ctx)
         if reason:
             skipped.append(Skip(check.code, reason))

@@ -32,7 +32,6 @@ MAX_CELLS = 2_000_000  # cells looked at, all sheets together (empty ones count)
 MAX_COLUMNS = 1_000  # cells kept from one row
 
 
-
 def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
     _import_quietly()
     import openpyxl
