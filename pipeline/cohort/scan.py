@@ -8,6 +8,7 @@ spans lines is one row, and a blank line is a row with nothing in it (not a part
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +29,9 @@ from pipeline.cohort.rows import RowList
 
 MAX_PARTICIPANT_ROWS = 1_000_000  # NHS England's limit for one file (domain.md)
 DATE_ROLES = ("date_of_birth", "date_of_death", "min_date", "max_date")
+# Identifier values compared for COH-008 without case, spaces at their ends, or repeated spaces.
+EDGES = re.compile(r"\s*\x00\s*")
+SPACES = re.compile(r"\s+")
 
 # Problems with values, as a message words them after "N values" (the slug goes into fingerprints).
 BLANK = "blank"
@@ -153,7 +157,8 @@ def _shown_header(text: str) -> str:
 
 
 class RowJudge:
-    """Judges each participant row as it streams past, keeping only row numbers and keyed hashes."""
+    """Judges each participant row as it streams past, keeping only row numbers and keyed hashes.
+    Written for speed (a million rows): each column's test is chosen once, from its role."""
 
     def __init__(self, scan: CohortScan) -> None:
         self.scan = scan
@@ -164,10 +169,42 @@ class RowJudge:
             for role in (*DATE_ROLES, "unique_reference", "nhs_number")
         }
         self.identifier_indexes = [c.number - 1 for c in scan.columns if c.role in IDENTIFIER_ROLES]
-        self.tests = [(c.number - 1, c.number, c.role) for c in scan.columns if c.role != OTHER]
+        self.tests = [
+            (c.number - 1, c.number, c.role in MANDATORY_ROLES, self.test_of(c.role))
+            for c in scan.columns
+            if c.role != OTHER
+        ]
+        self.pairs = [
+            (self.first[earlier], self.first[later], self.first[problem_at] + 1, problem)
+            for earlier, later, problem_at, problem in (
+                ("date_of_birth", "date_of_death", "date_of_death", "death_before_birth"),
+                ("min_date", "max_date", "min_date", "min_after_max"),
+            )
+            if self.first[earlier] is not None and self.first[later] is not None
+        ]
         self.hash = KeyedHasher()
         self.hashes = HashColumns()
         self.row = 1  # the last row read
+
+    def test_of(self, role: str):
+        """The test of one column's values: a value in, a problem's name (or None) out."""
+        as_of = self.scan.as_of
+        if role == "nhs_number":
+            return values.nhs_number_problem
+        if role in DATE_ROLES:
+
+            def date_problem(value: str) -> str | None:
+                parsed, problem = values.parse_date(value)
+                return "after_as_of" if parsed is not None and parsed > as_of else problem
+
+            return date_problem
+        if role == "postcode":
+            return lambda value: None if values.is_postcode(value) else "postcode"
+        if role == "sex":
+            return lambda value: None if values.is_sex_code(value) else "sex"
+        if role == "status":
+            return lambda value: None if values.is_status_code(value) else "status"
+        return lambda value: None
 
     def run(self, reader) -> None:
         scan = self.scan
@@ -186,50 +223,29 @@ class RowJudge:
 
     def judge(self, row: int, record: list[str]) -> None:
         problems = self.scan.problems
-        dates: dict[str, date | None] = {}
-        for index, number, role in self.tests:
-            value = record[index].strip()
-            if not value:
-                if role in MANDATORY_ROLES:
+        for index, number, mandatory, test in self.tests:
+            value = record[index]
+            if not value or value.isspace():
+                if mandatory:
                     problems[(number, BLANK)].add(row)
                 continue
-            problem = self.problem(role, value, dates, index)
+            problem = test(value)
             if problem:
                 problems[(number, problem)].add(row)
-        self.compare_dates(row, dates)
+        for earlier, later, problem_at, problem in self.pairs:
+            if record[later].strip() and record[earlier].strip():
+                first, then = values.parse_date(record[earlier])[0], values.parse_date(record[later])[0]
+                if first and then and then < first:
+                    problems[(problem_at, problem)].add(row)
         if self.scan.rows <= MAX_PARTICIPANT_ROWS:  # memory stays bounded past the limit
             self.remember(row, record)
-
-    def problem(self, role: str, value: str, dates: dict, index: int) -> str | None:
-        if role == "nhs_number":
-            return values.nhs_number_problem(value)
-        if role in DATE_ROLES:
-            parsed, problem = values.parse_date(value)
-            if index == self.first[role]:
-                dates[role] = parsed
-            if parsed is not None and parsed > self.scan.as_of:
-                return "after_as_of"
-            return problem
-        if role == "postcode":
-            return None if values.is_postcode(value) else "postcode"
-        if role == "sex":
-            return None if values.is_sex_code(value) else "sex"
-        if role == "status":
-            return None if values.is_status_code(value) else "status"
-        return None
-
-    def compare_dates(self, row: int, dates: dict) -> None:
-        born, died = dates.get("date_of_birth"), dates.get("date_of_death")
-        if born and died and died < born:
-            self.scan.problems[(self.first["date_of_death"] + 1, "death_before_birth")].add(row)
-        low, high = dates.get("min_date"), dates.get("max_date")
-        if low and high and low > high:
-            self.scan.problems[(self.first["min_date"] + 1, "min_after_max")].add(row)
 
     def remember(self, row: int, record: list[str]) -> None:
         ref_index, nhs_index = self.first["unique_reference"], self.first["nhs_number"]
         ref = record[ref_index].strip() if ref_index is not None else ""
         nhs = values.nhs_digits(record[nhs_index]) if nhs_index is not None else ""
-        ids = [" ".join(record[i].split()).upper() for i in self.identifier_indexes]
-        together = "\x1f".join(ids) if any(ids) else ""
-        self.hashes.add(row, self.hash(ref), self.hash(nhs), self.hash(together))
+        together = SPACES.sub(" ", EDGES.sub("\0", "\0".join([record[i] for i in self.identifier_indexes])))
+        hash_of = self.hash
+        self.hashes.add(
+            row, hash_of(ref), hash_of(nhs), hash_of(together.upper() if together.strip("\0") else "")
+        )
