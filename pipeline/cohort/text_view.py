@@ -14,8 +14,8 @@ def render_cohort_text(report: dict) -> str:
     lines = [
         f"Cohort file: {cohort['file']}",
         f"As of: {cohort['as_of']}" + (f"   Request: {cohort['request']}" if cohort["request"] else ""),
-        f"Verdict: {VERDICTS[summary['verdict']]} ({summary['errors']} errors, {summary['warnings']} warnings, "
-        f"{summary['info']} info)",
+        f"Verdict: {VERDICTS[summary['verdict']]} ({_count(summary['errors'], 'error')}, "
+        f"{_count(summary['warnings'], 'warning')}, {summary['info']} info)",
         f"Rows: {cohort['rows']:,} participant rows; {len(cohort['columns'])} columns",
     ]
     for column in cohort["columns"]:
@@ -39,3 +39,7 @@ def render_cohort_text(report: dict) -> str:
                 f"{skip['code']}: {skip['reason']}", 96, initial_indent="  ", subsequent_indent="    "
             )
     return "\n".join(lines) + "\n"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
