@@ -81,10 +81,10 @@ class CohortFinding:
 class CohortCheck(Check):
     """A check of the cohort file. `needs_request`: skipped without `--request`, or with an invalid one."""
 
-    reads_file_values = True  # skipped when the file cannot be read (COH-001)
+    reads_unreadable = False  # only COH-001 runs on a file that cannot be read as a CSV (checks.md)
 
     def cohort_skip_reason(self, ctx: CohortContext) -> str | None:
-        if self.reads_file_values and ctx.scan.unreadable:
+        if ctx.scan.unreadable and not self.reads_unreadable:
             return "the file cannot be read as a CSV (COH-001)"
         if self.needs_request:
             if ctx.request is None:

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.base import CheckDoc
 from checks.coh.base import CohortCheck, CohortContext, CohortFinding
 from pipeline.findings import Severity
+
+NUMBERS = re.compile(r"\d[\d.,]*")
 
 
 class CohortUnreadable(CohortCheck):
@@ -20,7 +23,7 @@ class CohortUnreadable(CohortCheck):
         "Save the cohort as a comma-separated CSV (UTF-8) whose first row holds NHS England's template headers, "
         "then check it again."
     )
-    reads_file_values = False
+    reads_unreadable = True
     doc = CheckDoc(
         finds="A cohort file that is not a readable comma-separated file with a header row.",
         why="NHS England's Participant Validation Engine rejects a file it cannot parse; nothing else about the "
@@ -36,5 +39,7 @@ class CohortUnreadable(CohortCheck):
     def check_cohort(self, ctx: CohortContext) -> Iterator[CohortFinding]:
         if ctx.scan.unreadable:
             yield self.cohort_finding(
-                f"{ctx.scan.file} cannot be read as a CSV: {ctx.scan.unreadable}", ctx.scan.unreadable, ctx
+                f"{ctx.scan.file} cannot be read as a CSV: {ctx.scan.unreadable}",
+                NUMBERS.sub("N", ctx.scan.unreadable),  # a size or a row number is no part of the problem
+                ctx,
             )

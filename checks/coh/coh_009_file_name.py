@@ -27,7 +27,6 @@ class FileNameWithoutNic(CohortCheck):
     )
     action = "Rename the file to begin with the agreement's NIC number, e.g. NIC-604512_October-upload.csv."
     needs_request = True
-    reads_file_values = False
     doc = CheckDoc(
         finds="A cohort file name without the NIC number of the request's DARS reference.",
         why="NHS England's guidance for submitting participant data asks for the file name to hold the first "

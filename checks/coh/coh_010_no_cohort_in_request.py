@@ -20,7 +20,6 @@ class NoCohortInRequest(CohortCheck):
         "or do not send a cohort file for this request."
     )
     needs_request = True
-    reads_file_values = False
     doc = CheckDoc(
         finds="A cohort file checked against a request that does not say a cohort goes to NHS England.",
         why="The cohort is confidential patient information sent to NHS England: the agreement must say it is "
