@@ -92,3 +92,16 @@ def test_fingerprints_hold_no_row_and_survive_a_reordering(tmp_path: Path, capsy
     first = fingerprints("STUDY ID,STATUS,DOB,NHS_NO\nS1,add,1990-01-01,9434765918\nS2,add,1990-01-01,\n")
     again = fingerprints("STUDY ID,STATUS,DOB,NHS_NO\nS2,add,1990-01-01,\nS9,add,1991-02-02,4010232138\n")
     assert first == again and len(first) == 1
+
+
+def test_an_unexpected_error_names_no_value(tmp_path: Path, monkeypatch, capsys) -> None:
+    def broken(*_args):
+        raise ValueError("invalid literal: 9434765919 Smith")
+
+    monkeypatch.setattr("pipeline.cohort.run.scan_cohort", broken)
+    cohort = tmp_path / "c.csv"
+    cohort.write_text("STUDY ID,STATUS,DOB\n")
+    with pytest.raises(SystemExit) as done:
+        main(["cohort", str(cohort)])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "ValueError" in err and "Smith" not in err and "5919" not in err

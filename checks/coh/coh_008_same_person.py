@@ -27,8 +27,9 @@ class SamePerson(CohortCheck):
         "numbers compared without spaces and hyphens, other identifiers without case or extra spaces.",
         discrepancy="Rows 5 and 40 with NHS number 943 476 5919 under study IDs S-0005 and S-0040.",
         consistent="Two rows with the same date of birth and sex but different NHS numbers.",
-        limits="Different spellings of a name or a postcode make rows differ; twins with blank NHS numbers and "
-        "only a date of birth and sex are reported (rows equal in every identifier column).",
+        limits="Different spellings of a name or a postcode make rows differ. Rows are compared in every "
+        "identifier column only when they give at least two identifiers: a date of birth alone is shared by "
+        "strangers; twins with blank NHS numbers and the same date of birth and sex are reported.",
     )
 
     def check_cohort(self, ctx: CohortContext) -> Iterator[CohortFinding]:

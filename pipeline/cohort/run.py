@@ -83,6 +83,10 @@ def check_cohort(
         scan = scan_cohort(file, as_of_date, max_bytes)
     except OSError as exc:
         raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+    except Exception as exc:  # noqa: BLE001 - a bug's message might quote a value: name its type only
+        raise UsageError(
+            f"internal error reading the cohort file ({type(exc).__name__}); please report it"
+        ) from None
     ctx = CohortContext(scan, request, bundle)
     findings: list[CohortFinding | Finding] = []
     skipped: list[Skip] = []

@@ -29,6 +29,7 @@ from pipeline.cohort.rows import RowList
 
 MAX_PARTICIPANT_ROWS = 1_000_000  # NHS England's limit for one file (domain.md)
 DATE_ROLES = ("date_of_birth", "date_of_death", "min_date", "max_date")
+MIN_IDENTIFIERS_COMPARED = 2  # COH-008: values a row must give to be compared in every identifier column
 # Identifier values compared for COH-008 without case, spaces at their ends, or repeated spaces.
 EDGES = re.compile(r"\s*\x00\s*")
 SPACES = re.compile(r"\s+")
@@ -245,7 +246,8 @@ class RowJudge:
         ref = record[ref_index].strip() if ref_index is not None else ""
         nhs = values.nhs_digits(record[nhs_index]) if nhs_index is not None else ""
         together = SPACES.sub(" ", EDGES.sub("\0", "\0".join([record[i] for i in self.identifier_indexes])))
+        # Rows equal in every identifier column are one person only when at least two identifiers are
+        # given: a date of birth alone (the one mandatory identifier) is shared by strangers.
+        given = sum(1 for part in together.split("\0") if part.strip()) >= MIN_IDENTIFIERS_COMPARED
         hash_of = self.hash
-        self.hashes.add(
-            row, hash_of(ref), hash_of(nhs), hash_of(together.upper() if together.strip("\0") else "")
-        )
+        self.hashes.add(row, hash_of(ref), hash_of(nhs), hash_of(together.upper() if given else ""))
