@@ -66,7 +66,8 @@ def main() -> int:
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
         seconds = time.perf_counter() - started
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak_mb, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
         if done.returncode not in (0, 1):
             print(done.stderr, file=sys.stderr)
             return 2
@@ -75,7 +76,7 @@ def main() -> int:
         print(
             f"file: {args.rows:,} rows, {path.stat().st_size / 1024 / 1024:.0f} MB (written in {written:.0f} s)"
         )
-        print(f"cohort: {seconds:.1f} s, peak memory {peak_mb:.0f} MB, rows read {report['cohort']['rows']:,}, "
+        print(f"cohort: {seconds:.1f} s ({cpu:.1f} s of CPU), peak memory {peak_mb:.0f} MB, rows read {report['cohort']['rows']:,}, "
               f"findings {codes}")  # fmt: skip
         return 0
     finally:
