@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checks import (
     acc,
+    coh,
     con,
     datasets,
     doc,
@@ -26,10 +27,21 @@ from pipeline.findings import Finding, Skip
 
 # The catalogue's order: REQ, DOC, LB, S251, DATA, MIN, CON, NDOO, PUR, PN, ORG, SEC, HON, ACC, TER, SUB.
 FAMILIES = (req, doc, lb, s251, datasets, minimisation, con, ndoo, pur, pn, org, sec, hon, acc, ter, sub)
+# Listed in the catalogue, run only by `dars-evidence cohort`: never in a bundle's report, not even
+# as skipped (checks.md).
+COHORT_FAMILIES = (coh,)
 
 
 def all_checks() -> tuple[Check, ...]:
+    return (*bundle_checks(), *cohort_checks())
+
+
+def bundle_checks() -> tuple[Check, ...]:
     return tuple(check() for family in FAMILIES for check in family.CHECKS)
+
+
+def cohort_checks() -> tuple[Check, ...]:
+    return tuple(check() for family in COHORT_FAMILIES for check in family.CHECKS)
 
 
 def find_check(code: str) -> Check | None:
@@ -41,7 +53,7 @@ def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
     """Run every check that can run; the others are returned as skips with their reason."""
     findings: list[Finding] = []
     skipped: list[Skip] = []
-    for check in all_checks():
+    for check in bundle_checks():
         reason = check.skip_reason(ctx)
         if reason:
             skipped.append(Skip(check.code, reason))

@@ -251,6 +251,60 @@ def batch(
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
+@cli.command(short_help="Check a participant cohort file (CSV) before it is sent to NHS England.")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--request",
+    "request_path",
+    type=click.Path(path_type=Path),
+    help="The data request: a request.yaml (.yml, .json), or a bundle (a folder or .zip) whose documents "
+    "are read too (COH-004).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Judge dates at this day (default: the request's submitted date, else today).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    help="Report format (default: text, or from --output's suffix).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of printing it.",
+)
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="MB",
+    help="Largest cohort file read (default 250).",
+)
+def cohort(
+    file: Path,
+    request_path: Path | None,
+    as_of: str | None,
+    fmt: str | None,
+    output: Path | None,
+    max_file_mb: float | None,
+) -> int:
+    """Check a participant cohort file (CSV): counts, columns and row numbers, never a value from it."""
+    import json
+
+    from pipeline.cohort.run import check_cohort
+    from pipeline.cohort.text_view import render_cohort_text
+
+    report = check_cohort(file, request_path, as_of=_as_of(as_of), max_file_mb=max_file_mb)
+    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
+    data = report.to_dict()
+    emit(json.dumps(data, indent=2) + "\n" if fmt == "json" else render_cohort_text(data), output)
+    return EXIT_ERRORS if report.has_errors else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         status = cli.main(args=argv, prog_name="dars-evidence", standalone_mode=False)

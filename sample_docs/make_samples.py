@@ -22,6 +22,7 @@ from generator.keys import keys_json  # noqa: E402
 from generator.writer import write  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "bundles"
+COHORTS_OUT = Path(__file__).resolve().parent / "cohorts"  # sample cohort files (generator/cohorts.py)
 
 
 def build(out: Path) -> list:
@@ -53,6 +54,16 @@ def write_broken_archive(out: Path) -> None:
     (out / BROKEN_ARCHIVE).write_bytes(whole[: len(whole) // 3])
 
 
+def write_cohorts(out: Path) -> None:
+    from generator.cohorts import files
+
+    if out.exists():
+        shutil.rmtree(out)
+    for name, text in files().items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8", newline="")
+
+
 def table() -> str:
     rows = ["| bundle | expect | allow | what it plants |", "| --- | --- | --- | --- |"]
     for b in all_bundles():
@@ -71,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     bundles = build(opts.out)
     print(f"wrote {len(bundles)} bundles and keys.json to {opts.out}")
+    if opts.out == DEFAULT_OUT:
+        write_cohorts(COHORTS_OUT)
+        print(f"wrote the sample cohort files and keys.json to {COHORTS_OUT}")
     return 0
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import sys
 import zipfile
 
+from pipeline.cohort.headers import identifier_roles
 from pipeline.errors import LimitExceeded, UnreadableDocument, WithheldDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
@@ -30,26 +30,6 @@ from pipeline.readers.xml_guard import check_package
 MAX_ROWS = 100_000  # rows read from one file, all sheets together
 MAX_CELLS = 2_000_000  # cells looked at, all sheets together (empty ones count)
 MAX_COLUMNS = 1_000  # cells kept from one row
-
-# The cohort file's participant identifier columns (bundle.md, "The cohort file"), folded, with
-# their roles; the first three roles make a file a cohort file with any other one.
-COHORT_HEADERS = {
-    **dict.fromkeys(("nhsno", "nhsnumber", "newnhsno"), "nhs_number"),
-    **dict.fromkeys(
-        ("familyname", "surname", "lastname", "givenname", "forename", "firstname", "othergivenname",
-         "middlename", "name", "fullname"),
-        "name",
-    ),
-    **dict.fromkeys(("dateofbirth", "dob", "birthdate"), "date_of_birth"),
-    **dict.fromkeys(("dateofdeath", "dod"), "date_of_death"),
-    **dict.fromkeys(("gender", "sex"), "sex"),
-    **dict.fromkeys(("postcode",), "postcode"),
-    **dict.fromkeys(("address", "addressdate", *(f"addressline{n}" for n in range(1, 6))), "address"),
-    **dict.fromkeys(("gppracticecode", "gppractice", "practicecode"), "gp_practice"),
-    **dict.fromkeys(("localpatientid", "localpatientidentifier", "hospitalnumber", "mrn"), "hospital_number"),
-}  # fmt: skip
-STRONG_ROLES = {"nhs_number", "name", "date_of_birth"}
-FOLD = re.compile(r"[\W_]+")
 
 
 def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
@@ -178,16 +158,9 @@ def _import_quietly() -> None:
 
 def cohort_columns(headers: list[str]) -> list[str]:
     """The roles of the participant identifier columns of a first row (`nhs_number`, ...), when
-    they make it a cohort file: at least two columns, one of them an NHS number, a name or a date
-    of birth. Else []. Roles only: a reason or a finding never quotes a cell."""
-    roles = [
-        COHORT_HEADERS[key]
-        for key in (FOLD.sub("", header.lower()) for header in headers)
-        if key in COHORT_HEADERS
-    ]
-    if len(roles) >= 2 and STRONG_ROLES & set(roles):
-        return list(dict.fromkeys(roles))
-    return []
+    they make it a cohort file (`pipeline.cohort.headers`). Roles only: a reason or a finding never
+    quotes a cell."""
+    return identifier_roles(headers)
 
 
 def _cell(value) -> str:

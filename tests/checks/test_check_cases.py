@@ -8,17 +8,22 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks import all_checks, find_check
+from checks import all_checks, cohort_checks, find_check
 from pipeline.findings import Finding, Skip
 from tests.checks.case_builder import build_context
 
 CASES_DIR = Path(__file__).parent / "cases"
 
 
+COHORT_CODES = {check.code for check in cohort_checks()}  # their cases run in test_cohort_cases.py
+
+
 def load_cases() -> list:
     params = []
     for path in sorted(CASES_DIR.glob("*.yaml")):
         code = path.stem
+        if code in COHORT_CODES:
+            continue
         content = yaml.safe_load(path.read_text())
         for group in ("fires", "passes"):
             for case in content.get(group, []):
