@@ -15,6 +15,7 @@ from checks import (
     org,
     pn,
     pur,
+    reg,
     req,
     s251,
     sec,
@@ -25,8 +26,8 @@ from checks.base import Check
 from checks.context import CheckContext
 from pipeline.findings import Finding, Skip
 
-# The catalogue's order: REQ, DOC, LB, S251, DATA, MIN, CON, NDOO, PUR, PN, ORG, SEC, HON, ACC, TER, SUB.
-FAMILIES = (req, doc, lb, s251, datasets, minimisation, con, ndoo, pur, pn, org, sec, hon, acc, ter, sub)
+# The catalogue's order: REQ, DOC, LB, S251, REG, DATA, MIN, CON, NDOO, PUR, PN, ORG, SEC, HON, ACC, TER, SUB.
+FAMILIES = (req, doc, lb, s251, reg, datasets, minimisation, con, ndoo, pur, pn, org, sec, hon, acc, ter, sub)
 # Listed in the catalogue, run only by `dars-evidence cohort`: never in a bundle's report, not even
 # as skipped (checks.md).
 COHORT_FAMILIES = (coh,)

@@ -10,7 +10,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-
 from extractors.org_names import normalise_org_name
 
 # A name's parts: split at commas, dashes, brackets and the words "at", "part of" and "within".

@@ -8,7 +8,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-
 from extractors.negation import is_negated
 from extractors.org_names import NHS_ENGLAND_NAMES
 from extractors.spans import sentences

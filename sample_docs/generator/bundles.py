@@ -27,6 +27,7 @@ from .bundle import (
     variant,
 )
 from .dates import day, month
+from .register_bundles import with_registers
 from .request_variants import consent_request_variants, s251_request_variants
 from .requests import DATASET_FIELDS, to_yaml
 from .texts.cag_letters import CagAmendment, CagOutcome
@@ -603,14 +604,16 @@ def consent_variants(base: Bundle) -> list[Bundle]:
 
 def all_bundles() -> list[Bundle]:
     s251, consent = capra(), kingfisher()
-    return [
-        s251,
-        consent,
-        hipfit_ecc(),
-        preterm_2013(),
-        stroke_renumbered(),
-        *s251_variants(s251),
-        *consent_variants(consent),
-        *s251_request_variants(s251),
-        *consent_request_variants(consent),
-    ]
+    return with_registers(
+        [
+            s251,
+            consent,
+            hipfit_ecc(),
+            preterm_2013(),
+            stroke_renumbered(),
+            *s251_variants(s251),
+            *consent_variants(consent),
+            *s251_request_variants(s251),
+            *consent_request_variants(consent),
+        ]
+    )
