@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.org_names import NHS_ENGLAND_NAMES
-
 from checks.acc.needs_route import route_skip
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
+from extractors.names.org_names import NHS_ENGLAND_NAMES
 from pipeline.findings import Finding, Severity
 
 

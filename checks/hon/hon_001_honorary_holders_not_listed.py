@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.org_names import names_match
-
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
 from checks.hon.needs_honorary import honorary_skip
+from extractors.names.org_names import names_match
 from pipeline.findings import Finding, Severity
 
 

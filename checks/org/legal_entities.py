@@ -10,7 +10,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from extractors.org_names import normalise_org_name
+
+from extractors.names.org_names import normalise_org_name
 
 # A name's parts: split at commas, dashes, brackets and the words "at", "part of" and "within".
 SEGMENT_BREAKS = re.compile(r"[,;()\[\]–—]|\s-\s|\b(?:at|part\s+of|within)\b", re.IGNORECASE)

@@ -3,13 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractors.nhs_bodies import NHS_BODY
-from extractors.org_names import normalise_org_name
-
 from checks.base import CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
 from checks.reg.support import RegisterCheck, register_entry
+from extractors.names.nhs_bodies import NHS_BODY
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.org_names import names_match, normalise_org_name
-
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
 from checks.sec.storage import holds_stem, known_provider
+from extractors.names.org_names import names_match, normalise_org_name
 from pipeline.findings import Finding, Severity
 
 

@@ -8,9 +8,10 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from extractors.negation import is_negated
-from extractors.org_names import NHS_ENGLAND_NAMES
-from extractors.spans import sentences
+
+from extractors.names.org_names import NHS_ENGLAND_NAMES
+from extractors.text.negation import is_negated
+from extractors.text.spans import sentences
 
 
 @cache

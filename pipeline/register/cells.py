@@ -1,8 +1,8 @@
 """What a register cell says, read with the project's vocabularies (bundle.md, "Values").
 
-References with the patterns the documents are read with (`extractors.references`); identifiers
+References with the patterns the documents are read with (`extractors.documents.references`); identifiers
 with the identifier vocabulary, negation as in documents; the opt-out with the words CAG letters are
-read with (`extractors.cag_letters`); dates as date cells, Excel serial numbers, or text in a UK form.
+read with (`extractors.documents.cag_letters`); dates as date cells, Excel serial numbers, or text in a UK form.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.cag_letters import EXEMPTION, OPT_OUT
-from extractors.casefold import compile_folded
-from extractors.dates import find_dates
-from extractors.identifiers import _blank_out, identifier_mentions
-from extractors.negation import is_negated
-from extractors.org_vocabulary import TITLES
-from extractors.references import _cag_references
-
+from extractors.documents.cag_letters import EXEMPTION, OPT_OUT
+from extractors.documents.identifiers import _blank_out, identifier_mentions
+from extractors.documents.references import _cag_references
+from extractors.names.org_vocabulary import TITLES
+from extractors.text.casefold import compile_folded
+from extractors.text.dates import find_dates
+from extractors.text.negation import is_negated
 from pipeline.model import Block, Part
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1 January 1900, after Excel's phantom 29 February
