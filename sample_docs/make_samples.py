@@ -17,11 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generator.acceptances import ACCEPT_FILE, ACCEPT_TEXT  # noqa: E402
 from generator.bundles import all_bundles  # noqa: E402
 from generator.keys import keys_json  # noqa: E402
 from generator.writer import write  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "bundles"
+ACCEPT_DIR = Path(__file__).resolve().parent / "acceptances"  # kept apart: not in the queue folder
 
 
 def build(out: Path) -> list:
@@ -70,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         print(table())
         return 0
     bundles = build(opts.out)
-    print(f"wrote {len(bundles)} bundles and keys.json to {opts.out}")
+    ACCEPT_DIR.mkdir(exist_ok=True)
+    (ACCEPT_DIR / ACCEPT_FILE).write_text(ACCEPT_TEXT, encoding="utf-8")
+    print(f"wrote {len(bundles)} bundles and keys.json to {opts.out}, and {ACCEPT_DIR / ACCEPT_FILE}")
     return 0
 
 

@@ -47,6 +47,8 @@ def test_check_case(code: str, group: str, case: dict) -> None:
         for finding in findings:
             assert finding.code == code
             assert finding.evidence or finding.searched
+        # each finding is about its own subject (report.md, "Fingerprints"): two never share one
+        assert len({f.fingerprint for f in findings}) == len(findings), [f.subject for f in findings]
     else:
         assert findings == [], [f.message for f in findings]
         if "skipped_because" in case:
