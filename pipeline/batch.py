@@ -255,7 +255,8 @@ def run_batch(
     formats = tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
     calls = [
-        (target.path, as_of, limits, formats, *_accepting(acceptances, target.path)) for target in plan.targets
+        (target.path, as_of, limits, formats, *_accepting(acceptances, target.path))
+        for target in plan.targets
     ]
     rows: list[dict] = [{} for _ in plan.targets]
     if use_cache:

@@ -43,8 +43,12 @@ def compare(baseline: dict, report: dict, baseline_name: str) -> dict:
         "new": [_finding(f) for key, f in after.items() if key not in before],
         "still_open": [_finding(f) for key, f in after.items() if key in before],
         "documents": {
-            "added": [{"path": p, "sha256": sha} for p, sha in new_documents.items() if p not in old_documents],
-            "removed": [{"path": p, "sha256": sha} for p, sha in old_documents.items() if p not in new_documents],
+            "added": [
+                {"path": p, "sha256": sha} for p, sha in new_documents.items() if p not in old_documents
+            ],
+            "removed": [
+                {"path": p, "sha256": sha} for p, sha in old_documents.items() if p not in new_documents
+            ],
             "changed": [
                 {"path": p, "sha256": sha, "baseline_sha256": old_documents[p]}
                 for p, sha in new_documents.items()

@@ -210,9 +210,7 @@ def check(
 @cli.command(short_help="What changed between two saved JSON reports.")
 @click.argument("old", metavar="OLD.json", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("new", metavar="NEW.json", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 @click.option(
     "--output",
     "-o",

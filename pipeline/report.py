@@ -38,7 +38,9 @@ class Report:
     def count(self, severity: Severity) -> int:
         """Findings of `severity`, the accepted aside: they count in neither the verdict nor the exit status."""
         return sum(
-            1 for i, finding in enumerate(self.findings) if finding.severity is severity and i not in self.accepted
+            1
+            for i, finding in enumerate(self.findings)
+            if finding.severity is severity and i not in self.accepted
         )
 
     @property

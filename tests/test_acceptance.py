@@ -38,8 +38,14 @@ def write(path: Path, text: str) -> Path:
     ("text", "named"),
     [
         ("- code: DATA-001\n", "one key is `accepted`"),
-        ("accepted:\n  - code: DATA-001\n    by: me\n    date: 2024-05-01\n", "entry 1 of `accepted`: needs `reason`"),
-        (f"accepted:\n  - code: DATA-001\n{ENTRY}  - reason: x\n    by: y\n    date: 2024-05-01\n", "entry 2"),
+        (
+            "accepted:\n  - code: DATA-001\n    by: me\n    date: 2024-05-01\n",
+            "entry 1 of `accepted`: needs `reason`",
+        ),
+        (
+            f"accepted:\n  - code: DATA-001\n{ENTRY}  - reason: x\n    by: y\n    date: 2024-05-01\n",
+            "entry 2",
+        ),
         (f"accepted:\n  - fingerprint: 12ab\n{ENTRY}", "is not 16 hexadecimal digits"),
         (f"accepted:\n  - code: data one\n{ENTRY}", "is not a check code"),
         (f"accepted:\n  - code: DATA-001\n    expiry: 2025-01-01\n{ENTRY}", "unknown key 'expiry'"),
@@ -68,7 +74,10 @@ def test_acceptance_matches_by_fingerprint_or_code_and_reports_unused(tmp_path):
     ]
     accepted, unused = match_acceptances(findings, entries, on=date(2024, 7, 1))
     assert {index: entry.number for index, entry in accepted.items()} == {0: 1, 1: 2, 2: 2}
-    assert [(u["entry"], u["why"]) for u in unused] == [(3, "matches no finding"), (4, "expired on 2024-06-30")]
+    assert [(u["entry"], u["why"]) for u in unused] == [
+        (3, "matches no finding"),
+        (4, "expired on 2024-06-30"),
+    ]
     accepted, unused = match_acceptances(findings, entries, on=date(2024, 6, 30))  # not expired yet
     assert 3 in accepted and [u["entry"] for u in unused] == [3]
 
@@ -97,7 +106,10 @@ def test_acceptance_malformed_file_exits_2_with_one_line(tmp_path, capsys):
 
 def test_acceptance_views_show_accepted_apart(tmp_path, capsys):
     accept = write(tmp_path / "a.yaml", f"accepted:\n  - code: CON-003\n{ENTRY}  - code: PN-001\n{ENTRY}")
-    for fmt, heading, unused in (("text", "Accepted (1", "Unused acceptances (1"), ("md", "## Accepted (1", "## Unused")):
+    for fmt, heading, unused in (
+        ("text", "Accepted (1", "Unused acceptances (1"),
+        ("md", "## Accepted (1", "## Unused"),
+    ):
         _, out, _ = run(capsys, "check", BUNDLES / "consent-no-linkage", "--accept", accept, "--format", fmt)
         assert out.index(heading) > out.rindex("DATA-001") and unused in out
         assert out.count("CON-003") == 1  # shown once, apart

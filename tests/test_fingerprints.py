@@ -31,16 +31,23 @@ def fingerprints(report: dict) -> dict[str, str]:
 
 
 def test_fingerprint_hashes_code_and_subject_only():
-    one = Finding("DATA-001", Severity.WARNING, "t", "hes_apc is requested", "a", (Evidence("a.pdf", "x", 1),))
+    one = Finding(
+        "DATA-001", Severity.WARNING, "t", "hes_apc is requested", "a", (Evidence("a.pdf", "x", 1),)
+    )
     moved = replace(one, message="other words", evidence=(Evidence("b.pdf", "y", 9),))
     assert one.fingerprint == moved.fingerprint == fingerprint("DATA-001", "")
-    assert replace(one, subject="dataset: hes_op").fingerprint != replace(one, subject="dataset: hes_apc").fingerprint
+    assert (
+        replace(one, subject="dataset: hes_op").fingerprint
+        != replace(one, subject="dataset: hes_apc").fingerprint
+    )
     assert fingerprint("DATA-001", "dataset: X") == fingerprint("data-001", "Dataset:  x")
     assert one.to_dict()["fingerprint"] == one.fingerprint and len(one.fingerprint) == 16
 
 
 def test_fingerprint_repeated_subject_is_numbered_apart():
-    one = Finding("DOC-001", Severity.ERROR, "t", "m", "a", (Evidence("a.pdf"),), subject="document: sha256 1")
+    one = Finding(
+        "DOC-001", Severity.ERROR, "t", "m", "a", (Evidence("a.pdf"),), subject="document: sha256 1"
+    )
     two = replace(one, message="n", evidence=(Evidence("b.pdf"),))
     first, second = distinct_fingerprints([one, two])
     assert first.fingerprint == one.fingerprint and second.fingerprint != first.fingerprint

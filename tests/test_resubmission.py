@@ -5,7 +5,6 @@ acceptance file accepts ORG-002, and the acceptance carries to v2, where its fin
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -33,8 +32,12 @@ def reports(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("resubmission")
     found = {"dir": out}
     try:
-        found["v1 status"] = run("check", BUNDLES / "s251-org-gaps", "--accept", ACCEPT, "-o", out / "v1.json")
-        found["v2 status"] = run("check", BUNDLES / "s251-org-gaps-v2", "--accept", ACCEPT, "-o", out / "v2.json")
+        found["v1 status"] = run(
+            "check", BUNDLES / "s251-org-gaps", "--accept", ACCEPT, "-o", out / "v1.json"
+        )
+        found["v2 status"] = run(
+            "check", BUNDLES / "s251-org-gaps-v2", "--accept", ACCEPT, "-o", out / "v2.json"
+        )
         for fmt in ("json", "text", "html", "md"):
             run(
                 *("check", BUNDLES / "s251-org-gaps-v2", "--accept", ACCEPT, "--baseline", out / "v1.json"),
@@ -56,9 +59,15 @@ def test_resubmission_json_shows_exactly_the_changes(reports):
     changes = json.loads(reports["json"])["changes"]
     v1, v2 = by_code(reports["v1"]), by_code(reports["v2"])
     assert changes["baseline"] == "v1.json"
-    assert [(f["code"], f["fingerprint"]) for f in changes["resolved"]] == [("ORG-001", v1["ORG-001"]["fingerprint"])]
-    assert [(f["code"], f["fingerprint"]) for f in changes["new"]] == [("DATA-001", v2["DATA-001"]["fingerprint"])]
-    assert [(f["code"], f["fingerprint"]) for f in changes["still_open"]] == [("ORG-002", v1["ORG-002"]["fingerprint"])]
+    assert [(f["code"], f["fingerprint"]) for f in changes["resolved"]] == [
+        ("ORG-001", v1["ORG-001"]["fingerprint"])
+    ]
+    assert [(f["code"], f["fingerprint"]) for f in changes["new"]] == [
+        ("DATA-001", v2["DATA-001"]["fingerprint"])
+    ]
+    assert [(f["code"], f["fingerprint"]) for f in changes["still_open"]] == [
+        ("ORG-002", v1["ORG-002"]["fingerprint"])
+    ]
     assert "mhsds" in changes["new"][0]["message"]
     documents = changes["documents"]
     assert [d["path"] for d in documents["added"]] == [ADDED]

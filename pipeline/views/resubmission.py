@@ -96,7 +96,12 @@ def changes_md(changes: dict | None, md_text) -> list[str]:
     shown = changes_page(changes)
     if shown is None:
         return []
-    lines = [f"## Changes since {md_text(shown['baseline'])}", "", md_text(shown["counts"], starts_line=True), ""]
+    lines = [
+        f"## Changes since {md_text(shown['baseline'])}",
+        "",
+        md_text(shown["counts"], starts_line=True),
+        "",
+    ]
     for group in shown["findings"]:
         if group["items"]:
             lines += [f"**{group['label']}** ({group['hint']}):", ""]
@@ -131,7 +136,8 @@ def accepted_md(report: dict, md_text) -> list[str]:
     if unused:
         lines += [f"## Unused acceptances ({len(unused)})", ""]
         lines += [
-            f"- entry {entry['entry']} ({md_text(unused_subject(entry))}): {md_text(entry['why'])}" for entry in unused
+            f"- entry {entry['entry']} ({md_text(unused_subject(entry))}): {md_text(entry['why'])}"
+            for entry in unused
         ]
         lines.append("")
     return lines
