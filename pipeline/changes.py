@@ -2,7 +2,7 @@
 
 Findings compare by fingerprint: resolved (in the baseline only), new (in the later report only) and
 still open (in both). Documents compare by path and sha256: added, removed, and changed (the path kept,
-the content not). `check --baseline` adds the result to the report as `changes`; `diff` prints it.
+the content not); the data request counts as one, by `bundle.request_sha256`. `check --baseline` adds the result to the report as `changes`; `diff` prints it.
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ def compare(baseline: dict, report: dict, baseline_name: str) -> dict:
     """The `changes` of `report` since `baseline` (both `Report.to_dict()`s)."""
     before = {f["fingerprint"]: f for f in baseline.get("findings", [])}
     after = {f["fingerprint"]: f for f in report.get("findings", [])}
-    old_documents = {d["path"]: d.get("sha256") for d in baseline.get("documents", [])}
-    new_documents = {d["path"]: d.get("sha256") for d in report.get("documents", [])}
+    old_documents, new_documents = files(baseline), files(report)
     return {
         "baseline": baseline_name,
         "resolved": [_finding(f) for key, f in before.items() if key not in after],
@@ -56,6 +55,16 @@ def compare(baseline: dict, report: dict, baseline_name: str) -> dict:
             ],
         },
     }
+
+
+def files(report: dict) -> dict[str, str | None]:
+    """Each file of a report's bundle by path, with its sha256: the documents, and the data request
+    (the file a resubmission most often changes)."""
+    found = {d["path"]: d.get("sha256") for d in report.get("documents", [])}
+    bundle = report.get("bundle") or {}
+    if bundle.get("request") and bundle.get("request_sha256"):
+        found[bundle["request"]] = bundle["request_sha256"]
+    return found
 
 
 def _finding(finding: dict) -> dict:

@@ -27,6 +27,7 @@ class Report:
     request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
     headline: dict[str, str | None] = field(default_factory=dict)  # the request's reference, title, basis
+    request_sha256: str | None = None
     accepted: dict[int, Acceptance] = field(default_factory=dict)  # by place in `findings`
     unused_acceptances: list[dict] | None = None  # None: no acceptance file was read
 
@@ -71,6 +72,7 @@ class Report:
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,
+                "request_sha256": self.request_sha256,
                 "reference": self.headline.get("reference"),
                 "title": self.headline.get("title"),
                 "basis": self.headline.get("basis"),

@@ -71,7 +71,11 @@ def test_resubmission_json_shows_exactly_the_changes(reports):
     assert "mhsds" in changes["new"][0]["message"]
     documents = changes["documents"]
     assert [d["path"] for d in documents["added"]] == [ADDED]
-    assert documents["removed"] == [] and documents["changed"] == []
+    assert documents["removed"] == []
+    # the request changed too (the DSFC given, mhsds added): compared by its sha256 like a document
+    assert [d["path"] for d in documents["changed"]] == ["request.yaml"]
+    assert documents["changed"][0]["sha256"] == reports["v2"]["bundle"]["request_sha256"]
+    assert documents["changed"][0]["baseline_sha256"] == reports["v1"]["bundle"]["request_sha256"]
     added = next(d for d in reports["v2"]["documents"] if d["path"] == ADDED)
     assert documents["added"][0]["sha256"] == added["sha256"]
 
@@ -97,6 +101,7 @@ def test_resubmission_text_leads_with_the_changes(reports):
     block = text[changes : text.index("Warnings:")]
     assert "resolved    ORG-001" in block and "new         DATA-001" in block
     assert "still open  ORG-002" in block and "(accepted)" in block and f"document added: {ADDED}" in block
+    assert "document changed: request.yaml" in block
     accepted = text[text.index("Accepted (1") : text.index("Documents:")]
     assert "ORG-002" in accepted and "A. Reviewer" in accepted
     assert "ORG-002" not in text[text.index("Warnings:") : text.index("Accepted (1")]
