@@ -36,8 +36,10 @@ def compare(baseline: dict, report: dict, baseline_name: str) -> dict:
     before = {f["fingerprint"]: f for f in baseline.get("findings", [])}
     after = {f["fingerprint"]: f for f in report.get("findings", [])}
     old_documents, new_documents = files(baseline), files(report)
+    note = other_request(baseline, report)
     return {
         "baseline": baseline_name,
+        **({"note": note} if note else {}),
         "resolved": [_finding(f) for key, f in before.items() if key not in after],
         "new": [_finding(f) for key, f in after.items() if key not in before],
         "still_open": [_finding(f) for key, f in after.items() if key in before],
@@ -55,6 +57,16 @@ def compare(baseline: dict, report: dict, baseline_name: str) -> dict:
             ],
         },
     }
+
+
+def other_request(baseline: dict, report: dict) -> str | None:
+    """A warning when the two reports are of different requests (both give a reference, and they differ):
+    the comparison is then of two different things, and is printed with it."""
+    old = (baseline.get("bundle") or {}).get("reference")
+    new = (report.get("bundle") or {}).get("reference")
+    if old and new and old.strip() != new.strip():
+        return f"the baseline is a report of {old}, this one of {new}: they are not the same request"
+    return None
 
 
 def files(report: dict) -> dict[str, str | None]:

@@ -160,3 +160,15 @@ def test_sample_acceptance_file_is_the_generators():
     finally:
         sys.path.remove(str(ROOT / "sample_docs"))
     assert ACCEPT.name == ACCEPT_FILE and ACCEPT.read_text(encoding="utf-8") == ACCEPT_TEXT
+
+
+def test_diff_of_two_requests_says_so(reports, capsys):
+    out = reports["dir"]
+    other = json.loads((out / "v1.json").read_text())
+    other["bundle"]["reference"] = "DARS-NIC-000001-AAAAA"
+    (out / "other.json").write_text(json.dumps(other))
+    assert run("diff", out / "other.json", out / "v2.json", "--format", "json") == 1
+    assert "DARS-NIC-000001-AAAAA" in json.loads(capsys.readouterr().out)["note"]
+    run("diff", out / "other.json", out / "v2.json")
+    assert "not the same request" in capsys.readouterr().out.splitlines()[1]
+    assert "note" not in json.loads(reports["json"])["changes"]

@@ -20,6 +20,7 @@ def changes_page(changes: dict | None) -> dict | None:
         return None
     return {
         "baseline": changes["baseline"],
+        "note": changes.get("note") or "",
         "counts": change_counts(changes),
         "findings": [
             {"key": key, "label": label, "hint": hint, "items": list(changes.get(key, []))}
@@ -58,6 +59,8 @@ def changes_text(changes: dict | None) -> list[str]:
     if shown is None:
         return []
     lines = [f"Changes since {shown['baseline']}: {shown['counts']}"]
+    if shown["note"]:
+        lines.append(f"  Note: {shown['note']}")
     for group in shown["findings"]:
         for item in group["items"]:
             lines.append(f"  {group['label'].lower():<10}  {finding_line(item)}")
@@ -102,6 +105,8 @@ def changes_md(changes: dict | None, md_text) -> list[str]:
         md_text(shown["counts"], starts_line=True),
         "",
     ]
+    if shown["note"]:
+        lines += [f"**Note:** {md_text(shown['note'])}", ""]
     for group in shown["findings"]:
         if group["items"]:
             lines += [f"**{group['label']}** ({group['hint']}):", ""]
