@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks import (
     acc,
     coh,
@@ -62,4 +64,16 @@ def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
         for item in check.results(ctx):
             (skipped if isinstance(item, Skip) else findings).append(item)
     findings.sort(key=lambda f: (f.severity.rank, f.code))
-    return findings, skipped
+    return distinct_fingerprints(findings), skipped
+
+
+def distinct_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Two findings of one code never share a fingerprint: a second finding on the same subject (two
+    documents that describe themselves alike) is told apart by its place among them, in report order."""
+    seen: dict[str, int] = {}
+    distinct = []
+    for finding in findings:
+        count = seen.get(finding.fingerprint, 0)
+        seen[finding.fingerprint] = count + 1
+        distinct.append(replace(finding, subject=f"{finding.subject} #{count + 1}") if count else finding)
+    return distinct

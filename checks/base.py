@@ -14,6 +14,8 @@ from checks.context import CheckContext
 from pipeline.findings import Evidence, Finding, Severity, Skip
 from pipeline.model import Document, Status
 
+BUNDLE = "the bundle"  # `Check.about` for a check with at most one finding a bundle
+
 
 @dataclass(frozen=True, slots=True)
 class CheckDoc:
@@ -44,6 +46,10 @@ class Check:
     # no facts and nothing fires because of its silence (checks.md), so while one that may be of
     # these kinds is in the bundle a finding is held back, and the report says why (`results`).
     searches: ClassVar[tuple[str, ...]] = ()
+    # What each finding is about, hashed into its fingerprint with the subject given to `finding`:
+    # BUNDLE for a check that fires at most once a bundle; else the kind of thing ("dataset",
+    # "organisation", "document"...), and each finding must name which one.
+    about: ClassVar[str] = BUNDLE
 
     def searched_kinds(self, ctx: CheckContext) -> tuple[str, ...]:
         """`searches`, for a check whose kinds depend on the bundle (DATA-001: on the basis)."""
@@ -100,7 +106,10 @@ class Check:
         evidence: Iterable[Evidence] = (),
         searched: Iterable[str] = (),
         action: str | None = None,
+        subject: str | None = None,
     ) -> Finding:
+        if subject is None and self.about != BUNDLE:
+            raise ValueError(f"{self.code}: each finding is about one {self.about}; name it (subject=)")
         return Finding(
             code=self.code,
             severity=self.severity,
@@ -109,6 +118,7 @@ class Check:
             action=action or self.action,
             evidence=tuple(evidence),
             searched=tuple(searched),
+            subject=f"{self.about}: {subject or ''}",
         )
 
 

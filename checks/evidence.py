@@ -36,3 +36,13 @@ def searched(documents: Iterable[Document]) -> tuple[str, ...]:
 def describe(documents: Iterable[Document]) -> str:
     """'a.pdf (consent_form), b.docx (protocol)': what a reviewer needs to see what was searched."""
     return ", ".join(f"{d.path} ({d.facts.kind})" for d in documents) or "no readable documents"
+
+
+def document_subject(document: Document) -> str:
+    """A document for a fingerprint, never by its path: by its own kind, version and date (or title),
+    which a renamed or re-typeset copy keeps; else, when it says nothing of itself, by its content."""
+    facts = document.facts
+    if facts is not None and (facts.kind != "other" or facts.title):
+        parts = (facts.kind, facts.version and f"version {facts.version}", facts.date, facts.title)
+        return " ".join(part for part in parts if part)
+    return f"sha256 {document.sha256 or document.size}"

@@ -176,17 +176,22 @@ def check_bundle(
     as_of: date | None,
     limits: Limits,
     formats: tuple[str, ...],
+    acceptances: list | None = None,
     use_cache: bool = False,
     register: CagRegister | None = None,
 ) -> tuple:
     """In a worker: check one bundle, render its reports. Returns (report dict, {format: text}).
+    `acceptances`: the entries of the queue folder's acceptance file (`pipeline.acceptance`), if any;
     `register` is the CAG register the parent read once for the whole batch."""
     from pipeline.cache import open_cache
     from pipeline.run import check_path
     from pipeline.views import render
 
     cache = open_cache(use_cache, bundle=path)
-    report = check_path(path, as_of=as_of, limits=limits, cache=cache, register=register).to_dict()
+    checked = check_path(path, as_of=as_of, limits=limits, cache=cache, register=register)
+    if acceptances is not None:
+        checked.accept(acceptances)
+    report = checked.to_dict()
     return report, {fmt: render(report, fmt) for fmt in formats}
 
 
@@ -243,9 +248,11 @@ def run_batch(
     use_cache: bool = False,
     views: Sequence[str] = ("html",),
     register: CagRegister | None = None,
+    acceptances: Callable[[Path], list | None] | None = None,
 ) -> BatchResult:
     """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
-    (`html` by default; `md`, `text`) and summary.csv.
+    (`html` by default; `md`, `text`) and summary.csv. `acceptances(bundle path)` gives the accepted
+    findings for a bundle (from its queue folder), or None.
 
     `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
     runs (tests replace it with one that hangs or crashes); `use_cache` and `register` (the CAG
@@ -255,7 +262,10 @@ def run_batch(
 
     formats = tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
-    calls = [(target.path, as_of, limits, formats) for target in plan.targets]
+    calls = [
+        (target.path, as_of, limits, formats, *_accepting(acceptances, target.path))
+        for target in plan.targets
+    ]
     rows: list[dict] = [{} for _ in plan.targets]
     if use_cache:
         check = partial(check, use_cache=True)
@@ -280,3 +290,9 @@ def run_batch(
                 progress(target, rows[index])
     summary = write_summary(plan.out, rows)
     return BatchResult(rows, summary, plan.notes)
+
+
+def _accepting(acceptances: Callable[[Path], list | None] | None, path: Path) -> tuple:
+    """The acceptances argument of a call, left out when there are none (so `check` may not take it)."""
+    entries = acceptances(path) if acceptances else None
+    return () if entries is None else (entries,)

@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.acceptance import ACCEPT_FILE
+from pipeline.changes import compare, load_report
 from pipeline.errors import DarsError, UsageError
 from pipeline.masking import mask_nhs_numbers
 
@@ -132,6 +134,27 @@ def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb=None
     return limits if max_members is None else replace(limits, max_members=max_members)
 
 
+def accept_option(command):
+    """--accept FILE (report.md, "Accepted findings"), shared by check and batch."""
+    return click.option(
+        "--accept",
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="FILE",
+        help=f"Findings a reviewer has accepted (YAML; default: {ACCEPT_FILE} beside the bundle, "
+        "or in the queue folder for batch). Accepted findings are shown apart and do not count.",
+    )(command)
+
+
+def acceptances_for(path: Path, accept: Path | None):
+    """The entries of --accept FILE, else of the default file beside `path`; None when there is none."""
+    from pipeline.acceptance import default_accept_file, load_acceptances
+
+    if accept is not None and not accept.is_file():
+        raise UsageError(f"no such acceptance file: {accept}")
+    chosen = accept or default_accept_file(path)
+    return load_acceptances(chosen) if chosen else None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="dars-evidence")
 def cli() -> None:
@@ -165,6 +188,13 @@ def cli() -> None:
     help="In the Markdown view, every document's facts too (it may not fit a ticket).",
 )
 @register_option
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="OLD.json",
+    help="An earlier JSON report of this request: the report leads with what changed since it.",
+)
+@accept_option
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def check(
@@ -173,6 +203,8 @@ def check(
     fmt: str | None,
     output: Path | None,
     with_facts: bool,
+    baseline: Path | None,
+    accept: Path | None,
     use_cache: bool | None,
     cag_register: Path | None,
     **limits,
@@ -188,10 +220,38 @@ def check(
     cache = open_cache(cache_wanted(use_cache), bundle=path)
     limits = _limits(**limits)
     register = _register(cag_register, limits)
+    old_report = load_report(baseline) if baseline else None  # a bad baseline fails before the run
+    acceptances = acceptances_for(path, accept)
     report = check_path(path, as_of=as_of_date, limits=limits, cache=cache, register=register)
+    if acceptances is not None:
+        report.accept(acceptances)
+    data = report.to_dict()
+    if old_report is not None:
+        data["changes"] = compare(old_report, data, baseline.name)
     colour = output is None and wants_colour(sys.stdout)
-    emit(render(report.to_dict(), fmt, colour=colour, facts=with_facts), output)
+    emit(render(data, fmt, colour=colour, facts=with_facts), output)
     return EXIT_ERRORS if report.has_errors else EXIT_OK
+
+
+@cli.command(short_help="What changed between two saved JSON reports.")
+@click.argument("old", metavar="OLD.json", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", metavar="NEW.json", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the comparison to this file instead of printing it.",
+)
+def diff(old: Path, new: Path, fmt: str, output: Path | None) -> int:
+    """Compare two JSON reports of one request: resolved, new and still-open findings, and added,
+    removed and changed documents. Exit 1 when NEW.json has a new finding that is not accepted."""
+    from pipeline.views.diff_view import render_diff
+
+    changes = compare(load_report(old), new_report := load_report(new), old.name)
+    emit(render_diff(changes, new.name, fmt), output)
+    accepted = {f["fingerprint"] for f in new_report["findings"] if f.get("accepted")}
+    return EXIT_ERRORS if any(f["fingerprint"] not in accepted for f in changes["new"]) else EXIT_OK
 
 
 @cli.command(short_help="The facts extracted from one document.")
@@ -243,6 +303,7 @@ def checks_command(code: str | None) -> int:
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
 @register_option
+@accept_option
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
@@ -251,6 +312,7 @@ def batch(
     views: tuple[str, ...],
     jobs: int | None,
     as_of: str | None,
+    accept: Path | None,
     use_cache: bool | None,
     cag_register: Path | None,
     **limits,
@@ -264,6 +326,8 @@ def batch(
     as_of_date = _as_of(as_of)
     limits = _limits(**limits)
     register = _register(cag_register, limits)  # once, before the first bundle
+    # Each queue folder's acceptance file (or --accept for all), read before any bundle is checked
+    by_folder = {d.absolute(): acceptances_for(d / "bundle", accept) for d in dirs}
     plan = plan_batch(list(dirs), out)
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
@@ -277,6 +341,7 @@ def batch(
             use_cache=cache_wanted(use_cache),
             views=views or ("html",),
             register=register,
+            acceptances=lambda bundle: by_folder.get(bundle.absolute().parent),
         )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
     return EXIT_ERRORS if result.has_errors else EXIT_OK

@@ -7,12 +7,22 @@ the two, so a finding without evidence cannot reach a report.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pipeline.masking import mask_nhs_numbers
 
 QUOTE_LIMIT = 300
+FINGERPRINT_LENGTH = 16  # hex digits: 64 bits, ample for the findings of one request
+
+
+def fingerprint(code: str, subject: str) -> str:
+    """A short stable hash of a finding's code and subject (report.md, "Fingerprints"). The subject
+    names what the finding is about (a dataset, an item, a document kind...), never a quote, a page or a
+    path, so the same problem keeps its fingerprint across re-runs, renamed files and re-typeset letters."""
+    words = " ".join(subject.casefold().split())
+    return hashlib.sha256(f"{code.upper()}\x1f{words}".encode()).hexdigest()[:FINGERPRINT_LENGTH]
 
 
 class Severity(StrEnum):
@@ -76,6 +86,11 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     searched: tuple[str, ...] = ()  # for an absence: what was searched
     documents: tuple[str, ...] = field(default=())
+    subject: str = ""  # what it is about, as `Check.about` declares: "dataset: hes_apc"
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.code, self.subject)
 
     def __post_init__(self) -> None:
         if not self.evidence and not self.searched:
@@ -89,6 +104,7 @@ class Finding:
     def to_dict(self) -> dict:
         data = {
             "code": self.code,
+            "fingerprint": self.fingerprint,
             "severity": self.severity.value,
             "title": self.title,
             "message": mask_nhs_numbers(self.message),

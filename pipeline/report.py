@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.acceptance import Acceptance, match_acceptances
 from pipeline.bundle import display_name
 from pipeline.findings import Finding, Severity, Skip
 from pipeline.model import Document, Status
@@ -27,9 +28,22 @@ class Report:
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
     headline: dict[str, str | None] = field(default_factory=dict)  # the request's reference, title, basis
     register: dict | None = None  # the CAG register given with --cag-register (`CagRegister.to_dict`)
+    request_sha256: str | None = None
+    accepted: dict[int, Acceptance] = field(default_factory=dict)  # by place in `findings`
+    unused_acceptances: list[dict] | None = None  # None: no acceptance file was read
+
+    def accept(self, acceptances: list[Acceptance]) -> None:
+        """Mark the findings a reviewer accepted (`pipeline.acceptance`); expiry is judged at the as-of date."""
+        keys = [{"code": f.code, "fingerprint": f.fingerprint} for f in self.findings]
+        self.accepted, self.unused_acceptances = match_acceptances(keys, acceptances, self.as_of)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity is severity)
+        """Findings of `severity`, the accepted aside: they count in neither the verdict nor the exit status."""
+        return sum(
+            1
+            for i, finding in enumerate(self.findings)
+            if finding.severity is severity and i not in self.accepted
+        )
 
     @property
     def verdict(self) -> str:
@@ -59,6 +73,7 @@ class Report:
                 "type": self.kind,
                 "as_of": self.as_of.isoformat(),
                 "request": self.request_file,
+                "request_sha256": self.request_sha256,
                 "reference": self.headline.get("reference"),
                 "title": self.headline.get("title"),
                 "basis": self.headline.get("basis"),
@@ -66,8 +81,9 @@ class Report:
                 "cag_register": self.register,
             },
             "documents": [document_dict(document) for document in self.documents],
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [self._finding_dict(i, finding) for i, finding in enumerate(self.findings)],
             "skipped": [skip.to_dict() for skip in self.skipped],
+            **({} if self.unused_acceptances is None else {"unused_acceptances": self.unused_acceptances}),
             "summary": {
                 "documents": len(self.documents),
                 "unreadable": sum(1 for d in self.documents if d.status is Status.UNREADABLE),
@@ -75,9 +91,16 @@ class Report:
                 "errors": self.count(Severity.ERROR),
                 "warnings": self.count(Severity.WARNING),
                 "info": self.count(Severity.INFO),
+                "accepted": len(self.accepted),
                 "verdict": self.verdict,
             },
         }
+
+    def _finding_dict(self, index: int, finding: Finding) -> dict:
+        data = finding.to_dict()
+        if index in self.accepted:
+            data["accepted"] = self.accepted[index].record()
+        return data
 
 
 def document_dict(document: Document) -> dict:

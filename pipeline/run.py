@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -37,7 +38,7 @@ def check_path(
     others are added to it. `register` is the CAG register, read once by the caller (`load_register`)."""
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
-        request = _load_request(bundle, limits)
+        request, request_sha256 = _load_request(bundle, limits)
     as_of_date = as_of or (request.submitted if request else None) or today or date.today()
     ctx = CheckContext(
         tuple(documents), request, as_of_date, single_document=bundle.is_single_document, register=register
@@ -48,6 +49,7 @@ def check_path(
         kind=bundle.kind,
         as_of=as_of_date,
         request_file=request.file if request else None,
+        request_sha256=request_sha256,
         documents=documents,
         findings=findings,
         skipped=skipped,
@@ -69,13 +71,14 @@ def document_reader(limits: Limits) -> Iterator[DocumentReader | None]:
         yield reader
 
 
-def _load_request(bundle: Bundle, limits: Limits) -> LoadedRequest | None:
+def _load_request(bundle: Bundle, limits: Limits) -> tuple[LoadedRequest | None, str | None]:
+    """The request, and the sha256 of its bytes (a resubmission's changed request shows as changed)."""
     if bundle.request is None:
-        return None
+        return None, None
     try:
         data = bundle.request.read()
     except DarsError as exc:
-        return LoadedRequest(
-            bundle.request.path, None, [RequestProblem("", f"the file cannot be read: {exc}")]
-        )
-    return load_request(bundle.request.path, data, limits.max_seconds_per_document)
+        problem = RequestProblem("", f"the file cannot be read: {exc}")
+        return LoadedRequest(bundle.request.path, None, [problem]), None
+    loaded = load_request(bundle.request.path, data, limits.max_seconds_per_document)
+    return loaded, hashlib.sha256(data).hexdigest()

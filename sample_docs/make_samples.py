@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generator.acceptances import ACCEPT_FILE, ACCEPT_TEXT  # noqa: E402
 from generator.bundles import all_bundles  # noqa: E402
 from generator.keys import keys_json  # noqa: E402
 from generator.register import write_registers  # noqa: E402
@@ -24,6 +25,7 @@ from generator.writer import write  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "bundles"
 COHORTS_OUT = Path(__file__).resolve().parent / "cohorts"  # sample cohort files (generator/cohorts.py)
+ACCEPT_DIR = Path(__file__).resolve().parent / "acceptances"  # kept apart: not in the queue folder
 
 
 def build(out: Path) -> list:
@@ -83,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         print(table())
         return 0
     bundles = build(opts.out)
-    print(f"wrote {len(bundles)} bundles and keys.json to {opts.out}")
+    ACCEPT_DIR.mkdir(exist_ok=True)
+    (ACCEPT_DIR / ACCEPT_FILE).write_text(ACCEPT_TEXT, encoding="utf-8")
+    print(f"wrote {len(bundles)} bundles and keys.json to {opts.out}, and {ACCEPT_DIR / ACCEPT_FILE}")
     if opts.out == DEFAULT_OUT:
         write_cohorts(COHORTS_OUT)
         print(f"wrote the sample cohort files and keys.json to {COHORTS_OUT}")

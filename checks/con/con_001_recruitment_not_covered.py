@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 
 class RecruitmentNotCovered(Check):
     code = "CON-001"
+    about = "uncovered part of the recruitment period"
     severity = Severity.ERROR
     title = "The consent form versions do not cover the recruitment period"
     rule = (
@@ -58,4 +59,5 @@ class RecruitmentNotCovered(Check):
                     *[f.evidence for s in spans for f in s.document.facts.named("document_date")[:1]][:3],
                 ],
                 searched=searched(forms),
+                subject=f"{start.isoformat()} to {end.isoformat()}",
             )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity, Skip
 
 class CitedInformationSheetMissing(Check):
     code = "CON-002"
+    about = "cited information sheet"
     severity = Severity.WARNING
     title = "A consent form cites an information sheet version that is not in the bundle"
     rule = "A consent form refers to a participant information sheet version (or version date) that is not in the bundle."
@@ -51,6 +52,7 @@ class CitedInformationSheetMissing(Check):
                     f"{form.path} cites the information sheet {cited}, which is not in the bundle",
                     evidence=[evidence],
                     searched=tuple(s.path for s in sheets) or ("the bundle: no information sheets",),
+                    subject=cited,
                 )
 
 

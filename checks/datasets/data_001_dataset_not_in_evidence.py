@@ -16,6 +16,7 @@ EVIDENCE_KINDS = {
 
 class DatasetNotInEvidence(Check):
     code = "DATA-001"
+    about = "dataset"
     severity = Severity.WARNING
     title = "A requested dataset is not named in the evidence for the legal basis"
     rule = (
@@ -62,4 +63,5 @@ class DatasetNotInEvidence(Check):
                 f"({len(documents)} document(s) searched)",
                 evidence=[request_evidence(ctx, f"datasets[{number}].id")],
                 searched=searched(documents) or ("the bundle: no evidence documents",),
+                subject=dataset.id,
             )

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Evidence, Finding, Severity
 from pipeline.limits import LIMIT_OPTIONS
 from pipeline.model import Status
@@ -11,6 +12,7 @@ from pipeline.model import Status
 
 class UnreadableFile(Check):
     code = "DOC-001"
+    about = "document"
     severity = Severity.ERROR
     title = "A file cannot be read"
     rule = (
@@ -40,6 +42,7 @@ class UnreadableFile(Check):
                 f"{document.path} cannot be read: {document.reason}",
                 evidence=[Evidence(document.path, location=where)],
                 action=action_for(document.reason or ""),
+                subject=document_subject(document),
             )
 
 
@@ -54,7 +57,10 @@ ACTIONS = (
         "Put the file nearer the bundle's root, under fewer and shorter folder names, and send it again.",
     ),
     (("encrypted", "password"), "Send the file again without a password or encryption."),
-    (("unsupported format",), "Send the document in a format the tool reads: the reason says which to send instead."),
+    (
+        ("unsupported format",),
+        "Send the document in a format the tool reads: the reason says which to send instead.",
+    ),
     (("empty",), "Send the document again: the file received is empty."),
     # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
     # kept from one file): no option raises it, so the file itself has to change.

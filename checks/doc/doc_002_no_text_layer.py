@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Evidence, Finding, Severity
 from pipeline.model import Status
 from pipeline.readers.ocr import NO_ENGINE
@@ -16,6 +17,7 @@ MIN_TEXT_CHARS = 50
 
 class NoTextLayer(Check):
     code = "DOC-002"
+    about = "document"
     severity = Severity.WARNING
     title = "A PDF has no text layer"
     rule = "A PDF has no text layer (fewer than 50 characters of text in the whole document): a scan."
@@ -48,6 +50,7 @@ class NoTextLayer(Check):
                     f"{document.path} has no text layer: it is a scan, read by OCR (page(s) {scans} of "
                     f"{pages}, lowest confidence {low:.2f}), so its facts may be wrong or missing",
                     evidence=[Evidence(document.path, quote=ocr[0].text[:300], location=ocr[0].location)],
+                    subject=document_subject(document),
                 )
                 continue
             chars = document.parsed.text_length if document.parsed else 0
@@ -63,4 +66,5 @@ class NoTextLayer(Check):
                         location=f"all {pages} page(s)",
                     )
                 ],
+                subject=document_subject(document),
             )

@@ -4,11 +4,13 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Evidence, Finding, Severity
 
 
 class UnknownKind(Check):
     code = "DOC-003"
+    about = "document"
     severity = Severity.WARNING
     title = "A document's kind could not be determined"
     rule = "A document's kind could not be determined (other)."
@@ -44,4 +46,5 @@ class UnknownKind(Check):
                         location=first.location if first else "the document",
                     )
                 ],
+                subject=document_subject(document),
             )

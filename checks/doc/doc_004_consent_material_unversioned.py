@@ -4,12 +4,14 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CONSENT_MATERIAL_KINDS, CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Evidence, Finding, Severity
 from pipeline.model import Part
 
 
 class ConsentMaterialUnversioned(Check):
     code = "DOC-004"
+    about = "document"
     severity = Severity.WARNING
     title = "A consent form or information sheet has no version number or date"
     rule = (
@@ -57,6 +59,7 @@ class ConsentMaterialUnversioned(Check):
                 + (f" (it gives its{' and its'.join(found)})" if found else ""),
                 evidence=own or [Evidence(document.path, location="the whole document")],
                 searched=(f"{document.path}: {', '.join(searched_parts)}",),
+                subject=document_subject(document),
             )
 
 

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 
 class VersionWithTwoDates(Check):
     code = "DOC-005"
+    about = "version"
     severity = Severity.WARNING
     title = "Two documents of the same kind carry the same version with different dates"
     rule = (
@@ -44,6 +45,7 @@ class VersionWithTwoDates(Check):
             yield self.finding(
                 f"{kind.replace('_', ' ')} version {version} carries different dates: {listed}",
                 evidence=evidence,
+                subject=f"{kind} version {version}",
             )
 
 

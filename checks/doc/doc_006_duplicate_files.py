@@ -10,6 +10,7 @@ from pipeline.findings import Evidence, Finding, Severity
 
 class DuplicateFiles(Check):
     code = "DOC-006"
+    about = "file content"
     severity = Severity.INFO
     title = "The same file is in the bundle twice"
     rule = "Two files are byte for byte identical."
@@ -38,4 +39,5 @@ class DuplicateFiles(Check):
             yield self.finding(
                 f"{len(paths)} files are byte for byte identical: {', '.join(paths)}",
                 evidence=[Evidence(path, location=f"the whole file (SHA-256 {sha[:12]}…)") for path in paths],
+                subject=f"sha256 {sha}",
             )

@@ -5,11 +5,13 @@ from datetime import date
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Finding, Severity
 
 
 class DatedAfterAsOf(Check):
     code = "DOC-007"
+    about = "document"
     severity = Severity.WARNING
     title = "A document is dated after the as-of date"
     rule = "A document bears a date (its document date) later than the as-of date."
@@ -36,6 +38,7 @@ class DatedAfterAsOf(Check):
                 f"{document.path} is dated {iso}, after the as-of date {ctx.as_of.isoformat()}",
                 evidence=evidence,
                 searched=() if evidence else (document.path,),
+                subject=document_subject(document),
             )
 
 

@@ -4,12 +4,14 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
+from checks.evidence import document_subject
 from pipeline.findings import Evidence, Finding, Severity
 from pipeline.model import Status
 
 
 class CohortFile(Check):
     code = "DOC-009"
+    about = "document"
     severity = Severity.WARNING
     title = "A participant cohort file is in the bundle"
     rule = (
@@ -40,4 +42,5 @@ class CohortFile(Check):
             yield self.finding(
                 f"{document.path} is {document.reason}",
                 evidence=[Evidence(document.path, quote="", location="the header row")],
+                subject=document_subject(document),
             )

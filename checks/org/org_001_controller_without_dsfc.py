@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 
 class ControllerWithoutDsfc(Check):
     code = "ORG-001"
+    about = "organisation"
     severity = Severity.ERROR
     title = "A data controller has no Data Sharing Framework Contract"
     rule = "A controller in the request has no Data Sharing Framework Contract (dsfc: false)."
@@ -31,4 +33,5 @@ class ControllerWithoutDsfc(Check):
                 yield self.finding(
                     f"{organisation.name} is a controller without a Data Sharing Framework Contract",
                     evidence=[request_evidence(ctx, f"organisations[{number}].dsfc")],
+                    subject=normalise_org_name(organisation.name),
                 )

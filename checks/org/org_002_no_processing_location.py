@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 
 class NoProcessingLocation(Check):
     code = "ORG-002"
+    about = "organisation"
     severity = Severity.WARNING
     title = "An organisation gives no processing location"
     rule = "An organisation in the request gives no processing location (the field missing or empty)."
@@ -32,4 +34,5 @@ class NoProcessingLocation(Check):
                     f"{organisation.name} gives no processing location",
                     evidence=[request_evidence(ctx, f"organisations[{number}]")],
                     searched=(f"{ctx.request.file}: organisations[{number}].processing_locations",),
+                    subject=normalise_org_name(organisation.name),
                 )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 
 class ControllerNotNamed(Check):
     code = "PN-002"
+    about = "organisation"
     severity = Severity.WARNING
     title = "A data controller is not named in any privacy notice"
     rule = "A controller in the request is not named in any privacy notice (one finding per controller)."
@@ -42,4 +43,5 @@ class ControllerNotNamed(Check):
                 f"the controller {organisation.name} is not named in any privacy notice",
                 evidence=[request_evidence(ctx, f"organisations[{number}].name")],
                 searched=searched(notices),
+                subject=normalise_org_name(organisation.name),
             )

@@ -21,6 +21,7 @@ EXCLUDED_USES = re.compile(
 
 class UseOutsideHealth(Check):
     code = "PUR-002"
+    about = "request field and use"
     severity = Severity.ERROR
     title = "The purpose names a use outside health and social care"
     rule = (
@@ -56,5 +57,6 @@ class UseOutsideHealth(Check):
                             location=f"line {line}, {field}" if line else field,
                         )
                     ],
+                    subject=f"{field}: {match.group(0)}",
                 )
                 break

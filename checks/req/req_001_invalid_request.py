@@ -10,6 +10,7 @@ from pipeline.findings import Evidence, Finding, Severity
 
 class InvalidRequest(Check):
     code = "REQ-001"
+    about = "problem in the request"
     severity = Severity.ERROR
     title = "The data request is invalid"
     rule = (
@@ -46,4 +47,5 @@ class InvalidRequest(Check):
                 f"{field}: {problem.message}",
                 evidence=[Evidence(loaded.file, quote=problem.quote, location=where)],
                 action=limit_action(problem.message),
+                subject=f"{field}: {problem.message}",
             )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 
 class CagReferencesDisagree(Check):
     code = "S251-002"
+    about = "reference cited"
     severity = Severity.ERROR
     title = "CAG references disagree"
     rule = (
@@ -54,6 +55,7 @@ class CagReferencesDisagree(Check):
                 yield self.finding(
                     f"the request cites {wanted}, but {', '.join(d.path for d in documents)} cite{'s' if len(documents) == 1 else ''} {shown}",
                     evidence=[request_evidence(ctx, "legal_basis.cag_reference"), *fact_evidence(facts)[:3]],
+                    subject=f"{wanted} cited as {shown}",
                 )
             return
         letter_supports = (
@@ -70,4 +72,5 @@ class CagReferencesDisagree(Check):
                         *fact_evidence(document.facts.named("cag_reference"))[:1],
                         *fact_evidence([f for d in letters for f in d.facts.named("cag_reference")])[:2],
                     ],
+                    subject=f"application cites {', '.join(sorted(document.facts.references['cag']))}",
                 )

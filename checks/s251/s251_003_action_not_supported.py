@@ -17,6 +17,7 @@ ACTION_WORDS = {
 
 class ActionNotSupported(Check):
     code = "S251-003"
+    about = "action"
     severity = Severity.ERROR
     title = "An action on confidential patient information has no section 251 support"
     rule = (
@@ -56,4 +57,5 @@ class ActionNotSupported(Check):
                 f"letter supports it (searched {len(scope.letters)} approval/amendment letter(s))",
                 evidence=[request_evidence(ctx, f"flows[{n}].action") for n in flow_numbers],
                 searched=searched(scope.letters),
+                subject=action,
             )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 
 class IdentifiersNotCovered(Check):
     code = "S251-004"
+    about = "set of items not covered"
     severity = Severity.ERROR
     title = "Identifiable items not covered by section 251 support"
     rule = "Requested identifiers that the approved scope does not cover. One finding, listing them."
@@ -45,4 +46,5 @@ class IdentifiersNotCovered(Check):
                 *fact_evidence([facts[0] for _, facts in sorted(scope.identifiers.items()) if facts]),
             ],
             searched=searched(scope.letters),
+            subject=", ".join(sorted(missing)),
         )

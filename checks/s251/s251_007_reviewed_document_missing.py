@@ -30,6 +30,7 @@ def _same_row(a: tuple, b: tuple) -> bool:
 
 class ReviewedDocumentMissing(Check):
     code = "S251-007"
+    about = "reviewed document"
     severity = Severity.WARNING
     title = "A document CAG reviewed is not in the bundle"
     rule = (
@@ -83,6 +84,7 @@ class ReviewedDocumentMissing(Check):
                     f"{letter.path} lists '{described}' as reviewed by CAG, but the bundle has no such "
                     f"{kind.replace('_', ' ')}",
                     evidence=[row.evidence],
+                    subject=" ".join(x for x in (kind, version and f"version {version}", day) if x),
                 )
 
     @staticmethod

@@ -14,6 +14,7 @@ NAMED_ROLES = ("controller", "applicant")
 
 class ControllerNotInRequest(Check):
     code = "S251-008"
+    about = "organisation"
     severity = Severity.WARNING
     title = "A controller named by CAG is not a controller in the request"
     rule = "An organisation that a CAG letter names as data controller (or applicant organisation) is not a controller in the request."
@@ -52,4 +53,5 @@ class ControllerNotInRequest(Check):
                 yield self.finding(
                     f"{letter.path} names {name} as {role}, but it is not a controller in the request",
                     evidence=[fact.evidence, request_evidence(ctx, "organisations")],
+                    subject=key,
                 )

@@ -4,13 +4,14 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
-from checks.evidence import request_evidence
+from checks.evidence import document_subject, request_evidence
 from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 
 class UndeclaredOnwardSharing(Check):
     code = "SUB-002"
+    about = "document"
     severity = Severity.WARNING
     title = "A document says the data will be shared onward, but no sub-licensing is planned"
     rule = (
@@ -50,6 +51,7 @@ class UndeclaredOnwardSharing(Check):
                     if ctx.request.locate("sublicensing.planned")[0]
                     else request_evidence(ctx, "organisations"),
                 ],
+                subject=document_subject(document),
             )
 
 

@@ -6,11 +6,13 @@ from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence
 from checks.ter.places import place, within
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 
 class LocationOutsideTerritory(Check):
     code = "TER-001"
+    about = "organisation and location"
     severity = Severity.ERROR
     title = "A processing location lies outside the territory of use"
     rule = (
@@ -42,4 +44,5 @@ class LocationOutsideTerritory(Check):
                         request_evidence(ctx, f"organisations[{number}].processing_locations[{position}]"),
                         request_evidence(ctx, "territory_of_use"),
                     ],
+                    subject=f"{normalise_org_name(organisation.name)} in {name}",
                 )

@@ -6,11 +6,13 @@ from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import request_evidence, searched
 from checks.ter.places import place
+from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
 
 
 class TransferWithoutRiskAssessment(Check):
     code = "TER-002"
+    about = "organisation and location"
     severity = Severity.ERROR
     title = "Processing in a country without UK adequacy, and no transfer risk assessment"
     rule = (
@@ -48,4 +50,5 @@ class TransferWithoutRiskAssessment(Check):
                         request_evidence(ctx, f"organisations[{number}].processing_locations[{position}]")
                     ],
                     searched=searched(ctx.readable) or ("the bundle: no readable documents",),
+                    subject=f"{normalise_org_name(organisation.name)} in {name}",
                 )

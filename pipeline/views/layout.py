@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from pipeline.views.resubmission import accepted_page, changes_page
+
 # The check families, in the order a reviewer reads a bundle (report.md: "findings grouped by area").
 AREAS = (
     ("REQ", "Request"),
@@ -227,7 +229,9 @@ def page(report: dict) -> dict:
     summary = report["summary"]
     verdict = summary["verdict"]
     label, explanation = VERDICTS.get(verdict, (verdict, ""))
-    areas = _areas(report["findings"], report["skipped"])
+    # Accepted findings are shown apart (`accepted`), never among the findings that count.
+    counted = [f for f in report["findings"] if not f.get("accepted")]
+    areas = _areas(counted, report["skipped"])
     return {
         "tool": report.get("tool", {}),
         "schema_version": report.get("schema_version"),
@@ -245,7 +249,10 @@ def page(report: dict) -> dict:
         "areas_with_findings": sorted(
             (area for area in areas if area["findings"]), key=lambda area: SEVERITY_RANK[area["worst"]]
         ),
-        "finding_count": len(report["findings"]),
+        "finding_count": len(counted),
+        "changes": changes_page(report.get("changes")),
+        "accepted": accepted_page(report["findings"]),
+        "unused_acceptances": list(report.get("unused_acceptances") or []),
         "documents": _documents(report["documents"]),
         "skipped": _skipped(report["skipped"]),
         "skipped_count": len(report["skipped"]),

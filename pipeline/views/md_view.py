@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.views.layout import page
+from pipeline.views.resubmission import accepted_md, changes_md
 
 # Backslash-escapable ASCII punctuation that means something inline (CommonMark 2.4). `<`, `>` and
 # `&` become entities instead, so no renderer can read them as HTML or as an entity.
@@ -103,6 +104,7 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
         ),
         *(f"- **Note:** {md_text(note)}" for note in p["notes"]),
         "",
+        *changes_md(report.get("changes"), md_text),
         "### Areas",
         "",
         "| Area | Code | State |",
@@ -119,6 +121,7 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
         lines += [f"### {md_text(area['name'])} ({area['key']})", ""]
         for finding in area["findings"]:
             lines += _finding(finding)
+    lines += accepted_md(report, md_text)
     lines += [
         f"## Documents ({len(p['documents'])})",
         "",

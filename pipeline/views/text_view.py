@@ -13,6 +13,7 @@ from typing import TextIO
 
 from pipeline.views.facts_text import render_facts_text
 from pipeline.views.layout import register_note
+from pipeline.views.resubmission import accepted_text, changes_text
 from pipeline.wording import counted
 
 VERDICT_WORDS = {
@@ -59,12 +60,14 @@ def render_text(report: dict, colour: bool = False) -> str:
         *([headline] if (headline := _headline(bundle)) else []),
         f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
         f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
-        f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information",
+        f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information"
+        + (f", {summary['accepted']} accepted" if summary.get("accepted") else ""),
         *(f"Note: {note}" for note in [*bundle.get("notes", []), *register_note(bundle)]),
         "",
+        *changes_text(report.get("changes")),
     ]
     for severity, heading in SEVERITY_HEADINGS:
-        chosen = [f for f in report["findings"] if f["severity"] == severity]
+        chosen = [f for f in report["findings"] if f["severity"] == severity and not f.get("accepted")]
         if not chosen:
             continue
         lines.append(style(severity, f"{heading}:"))
@@ -78,6 +81,7 @@ def render_text(report: dict, colour: bool = False) -> str:
                 lines.append(f"      {style('dim', 'searched:')} {', '.join(finding['searched'])}")
             lines.append(f"      {style('bold', 'action:')} {finding['action']}")
         lines.append("")
+    lines += accepted_text(report)
     lines.append(style("bold", "Documents:"))
     for document in report["documents"]:
         details = [document["kind"]]

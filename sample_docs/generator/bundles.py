@@ -31,7 +31,7 @@ from .register_bundles import with_registers
 from .request_variants import consent_request_variants, s251_request_variants
 from .requests import DATASET_FIELDS, to_yaml
 from .texts.cag_letters import CagAmendment, CagOutcome
-from .texts.cohort import WebPage
+from .texts.cohort import Newsletter, WebPage
 from .texts.consent import ConsentForm, InfoSheet
 from .texts.misc import Agenda, ScannedDeclaration, TransferRiskAssessment
 from .texts.privacy import PrivacyNotice
@@ -66,6 +66,29 @@ def _set(path: str, value):
 
 def _flow(action: str):
     return lambda r: next(f for f in r["flows"] if f["action"] == action)
+
+
+def resubmission(v1: Bundle) -> Bundle:
+    """`s251-org-gaps`, resubmitted two months later: the controller now has a DSFC (ORG-001 resolved),
+    a newer newsletter is added, and the request now adds the Mental Health Services Data Set, which no
+    CAG letter names (DATA-001 new). ORG-002 stays, with the same fingerprint: a reviewer who accepted it
+    (`sample_docs/acceptances/`) sees it accepted again."""
+    return variant(
+        v1,
+        "s251-org-gaps-v2",
+        "A resubmission of s251-org-gaps: the DSFC is now in place; a newer newsletter is added; the request "
+        "adds the Mental Health Services Data Set, which no CAG letter names.",
+        ["DATA-001", "ORG-002"],
+        as_of(date(2024, 11, 18)),
+        _set("organisations.0.dsfc", True),
+        request(
+            lambda r: (
+                r["datasets"].append({"id": "mhsds", "start": date(2016, 1, 1), "end": date(2023, 3, 31)}),
+                _flow("link")(r)["datasets"].append("mhsds"),
+            )
+        ),
+        add("cohort/CAPRA-News-issue-4.pdf", Newsletter(date=month(2024, 11), issue=4)),
+    )
 
 
 def s251_variants(base: Bundle) -> list[Bundle]:
@@ -289,7 +312,7 @@ def s251_variants(base: Bundle) -> list[Bundle]:
             ["PN-005"],
             edit(PrivacyNotice, lawful_basis=False),
         ),
-        variant(
+        org_gaps := variant(
             base,
             "s251-org-gaps",
             "The controller has no DSFC; the processor gives no location.",
@@ -297,6 +320,7 @@ def s251_variants(base: Bundle) -> list[Bundle]:
             _set("organisations.0.dsfc", False),
             request(lambda r: r["organisations"][1].pop("processing_locations")),
         ),
+        resubmission(org_gaps),
         variant(
             base,
             "s251-processor-usa",

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from checks import all_checks, cohort_checks, find_check
+from checks.base import BUNDLE
 from pipeline.findings import Finding, Skip
 from tests.checks.case_builder import build_context
 
@@ -52,6 +53,10 @@ def test_check_case(code: str, group: str, case: dict) -> None:
         for finding in findings:
             assert finding.code == code
             assert finding.evidence or finding.searched
+        # each finding is about its own subject (report.md, "Fingerprints"): two never share one
+        assert len({f.fingerprint for f in findings}) == len(findings), [f.subject for f in findings]
+        if check.about == BUNDLE:  # a check whose findings have no subject of their own fires once at most
+            assert len(findings) <= 1, f"{code} fires more than once a bundle: declare `about`"
     else:
         assert findings == [], [f.message for f in findings]
         if "skipped_because" in case:
