@@ -13,6 +13,7 @@ from pipeline.findings import Finding, Severity
 class DataLeaveTheSde(Check):
     code = "ACC-002"
     severity = Severity.WARNING
+    about = "disseminate flow"
     title = "Access in the Secure Data Environment, but a flow disseminates the data out of it"
     rule = (
         "The request asks for access in NHS England's Secure Data Environment (access.route: sde) and has a "
@@ -50,4 +51,5 @@ class DataLeaveTheSde(Check):
             yield self.finding(
                 f"access is to be in the Secure Data Environment, but flows[{number}] disseminates data to {recipient}",
                 evidence=[request_evidence(ctx, "access.route"), request_evidence(ctx, f"flows[{number}]")],
+                subject=f"{recipient}: {sorted(flow.datasets)} {sorted(flow.identifiers)}",
             )

@@ -13,6 +13,7 @@ from pipeline.findings import Finding, Severity
 class HonoraryHoldersNotListed(Check):
     code = "HON-001"
     severity = Severity.ERROR
+    about = "group of honorary contract holders"
     title = "Honorary contracts are used but the organisations they involve are not listed"
     rule = (
         "The request says honorary contracts are used (honorary_contracts.used: true) but no organisation of the "
@@ -52,6 +53,7 @@ class HonoraryHoldersNotListed(Check):
                 "honorary contracts are used but no group of holders is listed",
                 evidence=[request_evidence(ctx, "honorary_contracts.used")],
                 searched=(f"{ctx.request.file}: honorary_contracts.holders",),
+                subject="no group listed",
             )
             return
         members = [org.name for org in ctx.req.organisations]
@@ -67,4 +69,5 @@ class HonoraryHoldersNotListed(Check):
                 yield self.finding(
                     f"honorary contract holders (group {number + 1}): {'; '.join(problems)}",
                     evidence=[request_evidence(ctx, f"honorary_contracts.holders[{number}]")],
+                    subject=f"{group.employer} at {group.host}",
                 )

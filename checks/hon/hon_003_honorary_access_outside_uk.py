@@ -13,6 +13,7 @@ from pipeline.findings import Finding, Severity
 class HonoraryAccessOutsideUk(Check):
     code = "HON-003"
     severity = Severity.ERROR
+    about = "access location"
     title = "Honorary contract holders would access the data from outside the UK or the territory"
     rule = (
         "A holder group's access location lies outside the UK (an honorary contract cannot grant access from "
@@ -58,4 +59,5 @@ class HonoraryAccessOutsideUk(Check):
                                 ctx, f"honorary_contracts.holders[{number}].access_locations[{position}]"
                             )
                         ],
+                        subject=f"{group.employer} at {group.host}: {name}",
                     )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 class IdentifiersNoFlowCarries(Check):
     code = "MIN-002"
     severity = Severity.WARNING
+    about = "set of identifiers no flow carries"
     title = "Identifiers are requested that no flow carries"
     rule = (
         "The request's identifiers lists items that no flow carries (in no flows[].identifiers): requested, "
@@ -44,4 +45,5 @@ class IdentifiersNoFlowCarries(Check):
                 f"{'it' if len(unused) == 1 else 'them'}",
                 evidence=[request_evidence(ctx, "identifiers")],
                 searched=(f"{ctx.request.file}: flows[].identifiers",),
+                subject=', '.join(sorted(unused)),
             )

@@ -11,6 +11,7 @@ from pipeline.findings import Finding, Severity
 class ReceivedIdentifiersNotLinked(Check):
     code = "MIN-003"
     severity = Severity.WARNING
+    about = "set of identifiers received and not linked"
     title = "NHS England would receive identifiers that linkage does not use"
     rule = (
         "Identifiers that a receive flow sends to NHS England and no link flow uses: NHS England would receive "
@@ -56,4 +57,5 @@ class ReceivedIdentifiersNotLinked(Check):
                 f"NHS England would receive {', '.join(extra)}, which no link flow uses",
                 evidence=[request_evidence(ctx, f"flows[{n}].identifiers") for n in numbers]
                 + [request_evidence(ctx, f"flows[{n}]") for n in link_numbers[:1]],
+                subject=', '.join(sorted(extra)),
             )

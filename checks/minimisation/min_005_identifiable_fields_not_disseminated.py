@@ -12,6 +12,7 @@ from pipeline.findings import Finding, Severity
 class IdentifiableFieldsNotDisseminated(Check):
     code = "MIN-005"
     severity = Severity.WARNING
+    about = "dataset"
     title = "A dataset's fields hold identifiable items that no flow declares"
     rule = (
         "A dataset's fields include a field that domain.md maps to an identifiable item (newnhsno, dob, homeadd, "
@@ -50,4 +51,5 @@ class IdentifiableFieldsNotDisseminated(Check):
                     f"{dataset.id} asks for {named}, which no disseminate flow carries",
                     evidence=[request_evidence(ctx, f"datasets[{number}].fields")],
                     searched=(f"{ctx.request.file}: flows[].identifiers of the disseminate flows",),
+                    subject=dataset.id,
                 )

@@ -12,6 +12,7 @@ from pipeline.findings import Finding, Severity
 class ControllerPartOfAnEntity(Check):
     code = "ORG-003"
     severity = Severity.ERROR
+    about = "organisation"
     title = "A data controller is named as part of an organisation, not as a legal entity"
     rule = (
         "A controller is named as part of an organisation, not as a legal entity: its name has a unit segment and "
@@ -60,4 +61,5 @@ class ControllerPartOfAnEntity(Check):
                 + (f" ({likely}), not as the legal entity" if likely else ", not as a legal entity"),
                 evidence=[request_evidence(ctx, f"organisations[{number}].name")],
                 action=action,
+                subject=organisation.name,
             )

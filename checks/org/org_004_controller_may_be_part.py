@@ -12,6 +12,7 @@ from pipeline.findings import Finding, Severity
 class ControllerMayBePart(Check):
     code = "ORG-004"
     severity = Severity.WARNING
+    about = "organisation"
     title = "A data controller's name is that of a unit, and may be part of a legal entity"
     rule = (
         "A controller's name has a unit segment and no segment names a legal entity (\"Birmingham Clinical Trials "
@@ -46,4 +47,5 @@ class ControllerMayBePart(Check):
                     "part of one",
                     evidence=[request_evidence(ctx, f"organisations[{number}].name")],
                     searched=(f"{ctx.request.file}: organisations[{number}].registration",),
+                    subject=organisation.name,
                 )

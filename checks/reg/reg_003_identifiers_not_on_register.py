@@ -12,6 +12,7 @@ from pipeline.findings import Finding, Severity
 class IdentifiersNotOnRegister(RegisterCheck):
     code = "REG-003"
     severity = Severity.WARNING
+    about = "set of identifiers the register does not name"
     title = "Requested identifiers that the CAG register's entry does not name"
     rule = (
         "Requested identifiers that the register entry's identifiers do not name (the cell read with the "
@@ -53,4 +54,5 @@ class IdentifiersNotOnRegister(RegisterCheck):
             f"{', '.join(missing)} requested, but the CAG register's entry for {', '.join(entry.references)} names "
             f"only {', '.join(sorted(named))}",
             evidence=[request_evidence(ctx, "identifiers"), *self.register_evidence(ctx, cells[:3])],
+            subject=', '.join(sorted(missing)),
         )

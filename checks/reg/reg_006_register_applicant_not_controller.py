@@ -25,6 +25,7 @@ def _names_a_controller(name: str, controllers: set[str]) -> bool:
 class RegisterApplicantNotController(RegisterCheck):
     code = "REG-006"
     severity = Severity.WARNING
+    about = "organisation"
     title = "An organisation on the CAG register is not a controller in the request"
     rule = (
         "An organisation that the register entry names as applicant organisation (or data controller) is not a "
@@ -61,4 +62,5 @@ class RegisterApplicantNotController(RegisterCheck):
                 f"the CAG register's entry for {', '.join(entry.references)} names {name} ({cell.header}), but it "
                 "is not a controller in the request",
                 evidence=[cell.evidence(ctx.register.file), request_evidence(ctx, "organisations")],
+                subject=name,
             )

@@ -12,6 +12,7 @@ from pipeline.findings import Finding, Severity
 class DsptGivesNoAssurance(Check):
     code = "SEC-001"
     severity = Severity.ERROR
+    about = "organisation"
     title = "An organisation's DSPT assessment gives no security assurance"
     rule = (
         "An organisation's security.dspt in the request gives no assurance: its status is standards_not_met or "
@@ -62,4 +63,5 @@ class DsptGivesNoAssurance(Check):
                         f"{ctx.request.file}: organisations[{number}].security.iso27001, "
                         f"organisations[{number}].security.slsp_agreed",
                     ),
+                    subject=organisation.name,
                 )

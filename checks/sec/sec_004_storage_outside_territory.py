@@ -13,6 +13,7 @@ from pipeline.findings import Finding, Severity, Skip
 class StorageOutsideTerritory(Check):
     code = "SEC-004"
     severity = Severity.ERROR
+    about = "storage entry"
     title = "Data are stored outside the territory of use, or where a transfer needs a risk assessment"
     rule = (
         "A storage place lies outside the territory of use (as TER-001), or lies outside the UK in a country "
@@ -76,6 +77,7 @@ class StorageOutsideTerritory(Check):
                         f"{organisation.name} stores data {what}: {'; and '.join(reasons)}",
                         evidence=[*evidence, request_evidence(ctx, "territory_of_use")],
                         searched=searched(ctx.readable) if transfer and not has_tra else (),
+                        subject=f"{organisation.name}: {entry.provider} {entry.region} {entry.location}",
                     )
 
 

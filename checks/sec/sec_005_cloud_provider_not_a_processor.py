@@ -13,6 +13,7 @@ from pipeline.findings import Finding, Severity
 class CloudProviderNotAProcessor(Check):
     code = "SEC-005"
     severity = Severity.ERROR
+    about = "cloud provider"
     title = "A cloud provider that stores the data is not a processor in the request"
     rule = (
         "A storage entry names a cloud provider that is not a processor in the request: for a provider of "
@@ -60,4 +61,5 @@ class CloudProviderNotAProcessor(Check):
                     f"{name} stores data for {organisation.name} but is not a processor in the request",
                     evidence=[request_evidence(ctx, f"organisations[{number}].storage[{position}].provider")],
                     searched=(f"{ctx.request.file}: organisations[] with the role processor",),
+                    subject=name,
                 )
