@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from checks import con, datasets, doc, lb, ndoo, org, pn, pur, req, s251, sub, ter
 from checks.base import Check
 from checks.context import CheckContext
@@ -20,11 +22,18 @@ def find_check(code: str) -> Check | None:
     return next((check for check in all_checks() if check.code == wanted), None)
 
 
-def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
-    """Run every check that can run; the others are returned as skips with their reason."""
+def run_checks(
+    ctx: CheckContext, enabled: Callable[[str], bool] | None = None
+) -> tuple[list[Finding], list[Skip]]:
+    """Run every check that can run; the others are returned as skips with their reason.
+
+    A check `enabled` turns down (the configuration's select and ignore) is neither run nor listed
+    as skipped: the report's settings say which codes were not run."""
     findings: list[Finding] = []
     skipped: list[Skip] = []
     for check in all_checks():
+        if enabled is not None and not enabled(check.code):
+            continue
         reason = check.skip_reason(ctx)
         if reason:
             skipped.append(Skip(check.code, reason))

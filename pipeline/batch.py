@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.bundle import IGNORED_FOLDERS, REQUEST_NAMES, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.masking import mask_nhs_numbers
 from pipeline.wording import counted
+
+if TYPE_CHECKING:
+    from pipeline.config import Settings
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
@@ -54,6 +58,12 @@ class BatchResult:
     def has_errors(self) -> bool:
         """A bundle with an error finding, or one that could not be checked at all."""
         return any(row["verdict"] in ("not_ready", FAILED) for row in self.rows)
+
+    def fails(self, settings=None) -> bool:
+        """Exit status 1: `has_errors`, or with fail-on = "warning" a bundle with a warning too."""
+        if settings is None or settings.fail_on != "warning":
+            return self.has_errors
+        return self.has_errors or any(row.get("warnings") for row in self.rows)
 
     def tally(self) -> str:
         counts = Counter(row["verdict"] for row in self.rows)
@@ -168,7 +178,12 @@ def prepare_output(out: Path, folders: Sequence[Path], targets: Sequence[Target]
 
 
 def check_bundle(
-    path: Path, as_of: date | None, limits: Limits, formats: tuple[str, ...], use_cache: bool = False
+    path: Path,
+    as_of: date | None,
+    limits: Limits,
+    formats: tuple[str, ...],
+    use_cache: bool = False,
+    settings: Settings | None = None,
 ) -> tuple:
     """In a worker: check one bundle, render its reports. Returns (report dict, {format: text})."""
     from pipeline.cache import open_cache
@@ -176,7 +191,7 @@ def check_bundle(
     from pipeline.views import render
 
     cache = open_cache(use_cache, bundle=path)
-    report = check_path(path, as_of=as_of, limits=limits, cache=cache).to_dict()
+    report = check_path(path, as_of=as_of, limits=limits, cache=cache, settings=settings).to_dict()
     return report, {fmt: render(report, fmt) for fmt in formats}
 
 
@@ -232,6 +247,7 @@ def run_batch(
     check: Callable[..., tuple] = check_bundle,
     use_cache: bool = False,
     views: Sequence[str] = ("html",),
+    settings: Settings | None = None,
 ) -> BatchResult:
     """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
     (`html` by default; `md`, `text`) and summary.csv.
@@ -247,6 +263,8 @@ def run_batch(
     rows: list[dict] = [{} for _ in plan.targets]
     if use_cache:
         check = partial(check, use_cache=True)
+    if settings is not None:
+        check = partial(check, settings=settings)
     outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
     # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
     with closing(outcomes):

@@ -101,6 +101,36 @@ def member_limit_option(command):
     )(command)
 
 
+def selection_options(command):
+    """--select, --ignore and --fail-on (report.md, "Configuration"): they win over the file's keys."""
+    options = (
+        click.option(
+            "--select",
+            metavar="CODES",
+            help="Run only these checks: codes or families, comma-separated (PN,DATA-001).",
+        ),
+        click.option("--ignore", metavar="CODES", help="Do not run these checks: codes or families, comma-separated."),
+        click.option(
+            "--fail-on",
+            "fail_on",
+            type=click.Choice(["error", "warning"]),
+            help="Exit 1 on an error (the default), or on a warning too.",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(start: Path | None, select, ignore, fail_on, limits: dict):
+    """The configuration file found from `start`, under the options given."""
+    from checks import all_checks
+    from pipeline.config import load_settings
+
+    codes = [check.code for check in all_checks()]
+    return load_settings(start, codes, select, ignore, fail_on, limits)
+
+
 def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb=None, max_members=None):
     from dataclasses import replace
 
@@ -142,6 +172,7 @@ def cli() -> None:
     is_flag=True,
     help="In the Markdown view, every document's facts too (it may not fit a ticket).",
 )
+@selection_options
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def check(
@@ -151,6 +182,9 @@ def check(
     output: Path | None,
     with_facts: bool,
     use_cache: bool | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
     **limits,
 ) -> int:
     """Check a bundle (folder or .zip) or a single document."""
@@ -160,12 +194,15 @@ def check(
     from pipeline.views.text_view import wants_colour
 
     as_of_date = _as_of(as_of)
-    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
+    settings = _settings(path, select, ignore, fail_on, limits)
+    suffix_format = SUFFIX_FORMATS.get(output.suffix.lower()) if output and str(output) != "-" else None
+    fmt = fmt or suffix_format or settings.format or "text"
     cache = open_cache(cache_wanted(use_cache), bundle=path)
-    report = check_path(path, as_of=as_of_date, limits=_limits(**limits), cache=cache)
+    run_limits = settings.apply_limits(_limits(**limits))
+    report = check_path(path, as_of=as_of_date, limits=run_limits, cache=cache, settings=settings)
     colour = output is None and wants_colour(sys.stdout)
     emit(render(report.to_dict(), fmt, colour=colour, facts=with_facts), output)
-    return EXIT_ERRORS if report.has_errors else EXIT_OK
+    return EXIT_ERRORS if report.fails else EXIT_OK
 
 
 @cli.command(short_help="The facts extracted from one document.")
@@ -216,6 +253,7 @@ def checks_command(code: str | None) -> int:
     help="Worker processes (default: the number of cores; 1 runs everything in this process).",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
+@selection_options
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
@@ -225,6 +263,9 @@ def batch(
     jobs: int | None,
     as_of: str | None,
     use_cache: bool | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
     **limits,
 ) -> int:
     """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
@@ -234,6 +275,9 @@ def batch(
     from pipeline.batch_progress import batch_progress
 
     as_of_date = _as_of(as_of)
+    # The configuration is found from the first queue folder: its bundles sit in it, as one sits
+    # in the folder `check` starts from.
+    settings = _settings(dirs[0] / "bundle", select, ignore, fail_on, limits)
     plan = plan_batch(list(dirs), out)
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
@@ -242,13 +286,14 @@ def batch(
             plan,
             jobs=jobs or os.cpu_count() or 1,
             as_of=as_of_date,
-            limits=_limits(**limits),
+            limits=settings.apply_limits(_limits(**limits)),
             progress=progress,
             use_cache=cache_wanted(use_cache),
-            views=views or ("html",),
+            views=views or (settings.format or "html",),
+            settings=settings,
         )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
-    return EXIT_ERRORS if result.has_errors else EXIT_OK
+    return EXIT_ERRORS if result.fails(settings) else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> None:

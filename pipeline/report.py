@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.bundle import display_name
 from pipeline.findings import Finding, Severity, Skip
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import Document, Status
+
+if TYPE_CHECKING:
+    from pipeline.config import Settings
 
 SCHEMA_VERSION = 1
 
@@ -26,6 +31,9 @@ class Report:
     request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
     headline: dict[str, str | None] = field(default_factory=dict)  # the request's reference, title, basis
+    generated: str | None = None  # the time of the run (pipeline.run_time)
+    settings: Settings | None = None  # the configuration and options in force (pipeline.config)
+    limits: Limits = DEFAULT_LIMITS
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -49,10 +57,24 @@ class Report:
     def has_errors(self) -> bool:
         return self.count(Severity.ERROR) > 0
 
+    @property
+    def fails(self) -> bool:
+        """Exit status 1: an error finding, or with `fail-on = "warning"` a warning too."""
+        if self.settings is None:
+            return self.has_errors
+        return self.settings.fails(self.count(Severity.ERROR), self.count(Severity.WARNING))
+
     def to_dict(self) -> dict:
+        from checks import all_checks
+        from pipeline.asks import asks
+        from pipeline.config import Settings
+
+        findings = [finding.to_dict() for finding in self.findings]
+        settings = self.settings or Settings()
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "dars-evidence", "version": __version__},
+            "generated": self.generated,
             "bundle": {
                 "path": display_name(self.source.as_posix()),
                 "type": self.kind,
@@ -64,7 +86,8 @@ class Report:
                 "notes": list(self.notes),
             },
             "documents": [document_dict(document) for document in self.documents],
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": findings,
+            "asks": asks(findings),
             "skipped": [skip.to_dict() for skip in self.skipped],
             "summary": {
                 "documents": len(self.documents),
@@ -75,6 +98,7 @@ class Report:
                 "info": self.count(Severity.INFO),
                 "verdict": self.verdict,
             },
+            "settings": settings.to_dict([check.code for check in all_checks()], self.limits),
         }
 
 

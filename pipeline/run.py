@@ -20,6 +20,7 @@ from pipeline.request import LoadedRequest, RequestProblem, load_request
 
 if TYPE_CHECKING:
     from pipeline.cache import DocumentCache
+    from pipeline.config import Settings
 
 
 def check_path(
@@ -28,17 +29,21 @@ def check_path(
     limits: Limits = DEFAULT_LIMITS,
     today: date | None = None,
     cache: DocumentCache | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """Check a bundle folder, a .zip bundle, or a single document.
 
     With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
-    others are added to it."""
+    others are added to it. `settings` (pipeline.config) choose the checks that run."""
+    from pipeline.run_time import run_time
+
+    generated = run_time()
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
         request = _load_request(bundle, limits)
     as_of_date = as_of or (request.submitted if request else None) or today or date.today()
     ctx = CheckContext(tuple(documents), request, as_of_date, single_document=bundle.is_single_document)
-    findings, skipped = run_checks(ctx)
+    findings, skipped = run_checks(ctx, settings.enabled if settings else None)
     return Report(
         source=path,
         kind=bundle.kind,
@@ -50,6 +55,9 @@ def check_path(
         request_usable=bool(request and request.usable),
         notes=list(bundle.notes),
         headline=dict(request.headline) if request else {},
+        generated=generated,
+        settings=settings,
+        limits=limits,
     )
 
 
