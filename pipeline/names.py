@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "extractors" / "data"
+import extractors
+
+DATA = Path(extractors.__file__).resolve().parent / "data"
 
 BASES = {
     "section_251": "section 251 support",
@@ -98,7 +100,7 @@ def capitalised(text: str) -> str:
     """The first letter upper-cased, unless the text opens with an id or a file name kept as written."""
     if not text or not text[0].islower():
         return text
-    head = text.split(" ", 1)[0]
-    if any(mark in head for mark in ("_", "/", ".")) and not head.endswith((".", ":", ",")):
+    head = text.split(" ", 1)[0].rstrip(".:,;")
+    if any(mark in head for mark in ("_", "/", ".")):
         return text
     return text[0].upper() + text[1:]

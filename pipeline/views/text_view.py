@@ -11,7 +11,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from pipeline.asks import asks as asks_of
+from pipeline.asks import grouped
+from pipeline.names import humanise
 from pipeline.views.facts_text import render_facts_text
+from pipeline.views.layout import run_line, settings_note
 from pipeline.wording import counted
 
 VERDICT_WORDS = {
@@ -52,30 +56,38 @@ def render_text(report: dict, colour: bool = False) -> str:
 
     summary = report["summary"]
     bundle = report["bundle"]
+    note = settings_note(report)
     lines = [
         style(summary["verdict"], VERDICT_WORDS[summary["verdict"]]),
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
         *([headline] if (headline := _headline(bundle)) else []),
+        run_line(report),
         f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
         f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
         f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information",
         *(f"Note: {note}" for note in bundle.get("notes", [])),
+        *([f"Configuration: {note}"] if note else []),
         "",
     ]
+    # Changes since the baseline (report.md, "Resubmissions") go here, before what to ask.
+    lines += _asks(report["asks"] if "asks" in report else asks_of(report["findings"]), style)
     for severity, heading in SEVERITY_HEADINGS:
         chosen = [f for f in report["findings"] if f["severity"] == severity]
         if not chosen:
             continue
         lines.append(style(severity, f"{heading}:"))
-        for finding in chosen:
-            lines.append(f"  {style(severity, finding['code'])}  {finding['message']}")
-            for evidence in finding["evidence"]:
+        for group in grouped(chosen):
+            finding = group[0]
+            lines.append(f"  {style(severity, finding['code'])}  {humanise(finding['message'])}")
+            for other in group[1:]:
+                lines.append(f"  {style(severity, other['code'])}  {humanise(other['message'])}")
+            for evidence in (e for member in group for e in member["evidence"]):
                 where = ", ".join(x for x in (evidence.get("location"),) if x) or "document"
                 quote = f': "{evidence["quote"]}"' if evidence.get("quote") else ""
                 lines.append(f"      {evidence['document']} ({where}){quote}")
             if finding.get("searched"):
                 lines.append(f"      {style('dim', 'searched:')} {', '.join(finding['searched'])}")
-            lines.append(f"      {style('bold', 'action:')} {finding['action']}")
+            lines.append(f"      {style('bold', 'action:')} {humanise(finding['action'])}")
         lines.append("")
     lines.append(style("bold", "Documents:"))
     for document in report["documents"]:
@@ -111,6 +123,21 @@ def render_text(report: dict, colour: bool = False) -> str:
         lines.append(style("bold", "Facts extracted:"))
         lines.append(render_facts_text(report["documents"][0]).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _asks(asks: list[dict], style) -> list[str]:
+    """What to ask the applicant: each action once, numbered, with the codes it would close."""
+    if not asks:
+        return []
+    lines = [style("bold", "What to ask the applicant:")]
+    for number, ask in enumerate(asks, 1):
+        codes = list(dict.fromkeys(closed["code"] for closed in ask["closes"]))
+        closes = ", ".join(
+            f"{code} ×{count}" if (count := sum(c["code"] == code for c in ask["closes"])) > 1 else code
+            for code in codes
+        )
+        lines.append(f"  {number}. {ask['action']}  [{style(ask['severity'], ask['severity'])}: {closes}]")
+    return [*lines, ""]
 
 
 def _headline(bundle: dict) -> str:
