@@ -109,7 +109,9 @@ def selection_options(command):
             metavar="CODES",
             help="Run only these checks: codes or families, comma-separated (PN,DATA-001).",
         ),
-        click.option("--ignore", metavar="CODES", help="Do not run these checks: codes or families, comma-separated."),
+        click.option(
+            "--ignore", metavar="CODES", help="Do not run these checks: codes or families, comma-separated."
+        ),
         click.option(
             "--fail-on",
             "fail_on",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.run import check_path
 from pipeline.names import humanise
+from pipeline.run import check_path
 from pipeline.views import FORMATS, render
 from pipeline.views.layout import AREAS
 from tests.report_fixtures import NHS_DIGITS, NHS_NUMBER, SCRIPT, hostile_report
