@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
-    "reference", "title", "basis", "as_of",
+    "reference", "title", "basis", "as_of", "generated", "version",
 )  # fmt: skip
 COUNTS = ("errors", "warnings", "info", "documents", "unreadable")
 FAILED = "failed"
@@ -83,13 +83,20 @@ def summary_row(name: str, report: dict, seconds: float) -> dict:
         "error": "",
         "path": report["bundle"]["path"],
         **{key: report["bundle"].get(key) or "" for key in ("reference", "title", "basis", "as_of")},
+        "generated": report.get("generated") or "",
+        "version": report.get("tool", {}).get("version") or "",
     }
 
 
 def failed_row(name: str, path: Path, error: str, seconds: float) -> dict:
     """The row of a bundle that could not be checked at all, saying why."""
+    from pipeline import __version__
+    from pipeline.run_time import run_time
+
     row = dict.fromkeys(COLUMNS)
     row.update(
+        generated=run_time(),
+        version=__version__,
         name=name,
         verdict=FAILED,
         codes="",
