@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from pipeline.asks import asks, grouped
 from pipeline.names import humanise
+from pipeline.wording import counted
 
 # The check families, in the order a reviewer reads a bundle (report.md: "findings grouped by area").
 AREAS = (
@@ -197,17 +198,26 @@ def run_line(report: dict) -> str:
 
 
 def settings_note(report: dict) -> str:
-    """One line on the configuration when it changed what ran or what fails; else empty."""
+    """One line on the configuration where it changed what ran or what fails, saying where each
+    setting came from; else empty."""
     settings = report.get("settings") or {}
+    origin = settings.get("from") or {}
+
+    def source(*keys: str) -> str:
+        places = [
+            f"{key} in {origin[key]}" if not origin[key].startswith("--") else origin[key]
+            for key in keys
+            if key in origin
+        ]
+        return f" ({'; '.join(places)})" if places else ""
+
     parts = []
-    if settings.get("not_run"):
-        parts.append(f"{len(settings['not_run'])} checks not run ({', '.join(settings['not_run'])})")
+    if not_run := settings.get("not_run"):
+        what = counted(len(not_run), "check")
+        parts.append(f"{what} not run: {', '.join(not_run)}{source('select', 'ignore')}")
     if settings.get("fail_on") == "warning":
-        parts.append("a warning fails the run")
-    if not parts:
-        return ""
-    origin = settings.get("config")
-    return "; ".join(parts) + (f", as {origin} and the options set" if origin else ", as the options set")
+        parts.append(f"a warning fails the run{source('fail-on')}")
+    return "; ".join(parts)
 
 
 def _area_state(counts: dict[str, int], skipped: list[str]) -> str:
