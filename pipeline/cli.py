@@ -277,9 +277,12 @@ def batch(
     from pipeline.batch_progress import batch_progress
 
     as_of_date = _as_of(as_of)
-    # The configuration is found from the first queue folder: its bundles sit in it, as one sits
-    # in the folder `check` starts from.
-    settings = _settings(dirs[0] / "bundle", select, ignore, fail_on, limits)
+    # The configuration is found from the first queue folder, which holds the bundles as the folder
+    # `check` starts from holds one; a DIR that is itself a bundle is never searched.
+    from pipeline.bundle import REQUEST_NAMES
+
+    is_bundle = any((dirs[0] / name).is_file() for name in REQUEST_NAMES)
+    settings = _settings(dirs[0] if is_bundle else dirs[0] / "bundle", select, ignore, fail_on, limits)
     plan = plan_batch(list(dirs), out)
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)

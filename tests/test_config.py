@@ -144,3 +144,13 @@ def test_settings_more_specific_selector_wins_and_ignore_wins_ties() -> None:
     assert settings.enabled("PN-004") and not settings.enabled("PN-003")
     assert not Settings(select=("PN",), ignore=("PN",)).enabled("PN-001")
     assert Settings().enabled("S251-004")
+
+
+def test_config_batch_of_one_bundle_does_not_read_a_file_inside_it(queue: Path, tmp_path: Path, cli) -> None:
+    """`batch DIR` where DIR is itself a bundle: a dars-evidence.toml in it is the applicant's."""
+    bundle = queue / "kingfisher"
+    (bundle / "dars-evidence.toml").write_text('ignore = ["CON", "DATA"]\n', encoding="utf-8")
+    status, _, _ = cli("batch", str(bundle), "--out", "out", "--jobs", "1", "--format", "json")
+    report = json.loads((tmp_path / "out" / "kingfisher.json").read_text(encoding="utf-8"))
+    assert status == 1 and report["settings"]["config"] is None and report["settings"]["not_run"] == []
+    assert {"CON-003", "DATA-001"} <= {finding["code"] for finding in report["findings"]}
