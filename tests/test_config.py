@@ -154,3 +154,14 @@ def test_config_batch_of_one_bundle_does_not_read_a_file_inside_it(queue: Path, 
     report = json.loads((tmp_path / "out" / "kingfisher.json").read_text(encoding="utf-8"))
     assert status == 1 and report["settings"]["config"] is None and report["settings"]["not_run"] == []
     assert {"CON-003", "DATA-001"} <= {finding["code"] for finding in report["findings"]}
+
+
+def test_config_every_view_says_which_checks_were_not_run_and_where_that_was_set(queue: Path, cli) -> None:
+    (queue / "dars-evidence.toml").write_text('ignore = ["CON-003"]\nfail-on = "warning"\n', encoding="utf-8")
+    line = (
+        "1 check not run: CON-003 (ignore in queue/dars-evidence.toml); a warning fails the run (fail-on in"
+    )
+    for fmt in ("text", "html", "md"):
+        status, out, _ = cli("check", "queue/kingfisher", "--format", fmt)
+        assert status == 1
+        assert line in out, fmt
