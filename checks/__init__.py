@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from checks import (
@@ -52,11 +53,18 @@ def find_check(code: str) -> Check | None:
     return next((check for check in all_checks() if check.code == wanted), None)
 
 
-def run_checks(ctx: CheckContext) -> tuple[list[Finding], list[Skip]]:
-    """Run every check that can run; the others are returned as skips with their reason."""
+def run_checks(
+    ctx: CheckContext, enabled: Callable[[str], bool] | None = None
+) -> tuple[list[Finding], list[Skip]]:
+    """Run every check that can run; the others are returned as skips with their reason.
+
+    A check `enabled` turns down (the configuration's select and ignore) is neither run nor listed
+    as skipped: the report's settings say which codes were not run."""
     findings: list[Finding] = []
     skipped: list[Skip] = []
     for check in bundle_checks():
+        if enabled is not None and not enabled(check.code):
+            continue
         reason = check.skip_reason(ctx)
         if reason:
             skipped.append(Skip(check.code, reason))

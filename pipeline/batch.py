@@ -27,11 +27,12 @@ from pipeline.masking import mask_nhs_numbers
 from pipeline.wording import counted
 
 if TYPE_CHECKING:
+    from pipeline.config import Settings
     from pipeline.register import CagRegister
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
-    "reference", "title", "basis", "as_of",
+    "reference", "title", "basis", "as_of", "generated", "version",
 )  # fmt: skip
 COUNTS = ("errors", "warnings", "info", "documents", "unreadable")
 FAILED = "failed"
@@ -59,6 +60,12 @@ class BatchResult:
         """A bundle with an error finding, or one that could not be checked at all."""
         return any(row["verdict"] in ("not_ready", FAILED) for row in self.rows)
 
+    def fails(self, settings=None) -> bool:
+        """Exit status 1: `has_errors`, or with fail-on = "warning" a bundle with a warning too."""
+        if settings is None or settings.fail_on != "warning":
+            return self.has_errors
+        return self.has_errors or any(row.get("warnings") for row in self.rows)
+
     def tally(self) -> str:
         counts = Counter(row["verdict"] for row in self.rows)
         parts = [f"{counts[v]} {v.replace('_', ' ')}" for v in ("ready", "needs_review", "not_ready", FAILED)]
@@ -77,13 +84,20 @@ def summary_row(name: str, report: dict, seconds: float) -> dict:
         "error": "",
         "path": report["bundle"]["path"],
         **{key: report["bundle"].get(key) or "" for key in ("reference", "title", "basis", "as_of")},
+        "generated": report.get("generated") or "",
+        "version": report.get("tool", {}).get("version") or "",
     }
 
 
 def failed_row(name: str, path: Path, error: str, seconds: float) -> dict:
     """The row of a bundle that could not be checked at all, saying why."""
+    from pipeline import __version__
+    from pipeline.run_time import run_time
+
     row = dict.fromkeys(COLUMNS)
     row.update(
+        generated=run_time(),
+        version=__version__,
         name=name,
         verdict=FAILED,
         codes="",
@@ -179,6 +193,7 @@ def check_bundle(
     acceptances: list | None = None,
     use_cache: bool = False,
     register: CagRegister | None = None,
+    settings: Settings | None = None,
 ) -> tuple:
     """In a worker: check one bundle, render its reports. Returns (report dict, {format: text}).
     `acceptances`: the entries of the queue folder's acceptance file (`pipeline.acceptance`), if any;
@@ -188,7 +203,7 @@ def check_bundle(
     from pipeline.views import render
 
     cache = open_cache(use_cache, bundle=path)
-    checked = check_path(path, as_of=as_of, limits=limits, cache=cache, register=register)
+    checked = check_path(path, as_of=as_of, limits=limits, cache=cache, register=register, settings=settings)
     if acceptances is not None:
         checked.accept(acceptances)
     report = checked.to_dict()
@@ -249,6 +264,7 @@ def run_batch(
     views: Sequence[str] = ("html",),
     register: CagRegister | None = None,
     acceptances: Callable[[Path], list | None] | None = None,
+    settings: Settings | None = None,
 ) -> BatchResult:
     """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
     (`html` by default; `md`, `text`) and summary.csv. `acceptances(bundle path)` gives the accepted
@@ -271,6 +287,8 @@ def run_batch(
         check = partial(check, use_cache=True)
     if register is not None:
         check = partial(check, register=register)
+    if settings is not None:
+        check = partial(check, settings=settings)
     outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
     # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
     with closing(outcomes):

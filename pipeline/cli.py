@@ -125,6 +125,38 @@ def member_limit_option(command):
     )(command)
 
 
+def selection_options(command):
+    """--select, --ignore and --fail-on (report.md, "Configuration"): they win over the file's keys."""
+    options = (
+        click.option(
+            "--select",
+            metavar="CODES",
+            help="Run only these checks: codes or families, comma-separated (PN,DATA-001).",
+        ),
+        click.option(
+            "--ignore", metavar="CODES", help="Do not run these checks: codes or families, comma-separated."
+        ),
+        click.option(
+            "--fail-on",
+            "fail_on",
+            type=click.Choice(["error", "warning"]),
+            help="Exit 1 on an error (the default), or on a warning too.",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(start: Path | None, select, ignore, fail_on, limits: dict):
+    """The configuration file found from `start`, under the options given."""
+    from checks import all_checks
+    from pipeline.config import load_settings
+
+    codes = [check.code for check in all_checks()]
+    return load_settings(start, codes, select, ignore, fail_on, limits)
+
+
 def _limits(max_file_mb, max_pages, timeout, max_inflated_mb, max_memory_mb=None, max_members=None):
     from dataclasses import replace
 
@@ -195,6 +227,7 @@ def cli() -> None:
     help="An earlier JSON report of this request: the report leads with what changed since it.",
 )
 @accept_option
+@selection_options
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def check(
@@ -207,6 +240,9 @@ def check(
     accept: Path | None,
     use_cache: bool | None,
     cag_register: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
     **limits,
 ) -> int:
     """Check a bundle (folder or .zip) or a single document."""
@@ -216,13 +252,17 @@ def check(
     from pipeline.views.text_view import wants_colour
 
     as_of_date = _as_of(as_of)
-    fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
+    settings = _settings(path, select, ignore, fail_on, limits)
+    suffix_format = SUFFIX_FORMATS.get(output.suffix.lower()) if output and str(output) != "-" else None
+    fmt = fmt or suffix_format or settings.format or "text"
     cache = open_cache(cache_wanted(use_cache), bundle=path)
-    limits = _limits(**limits)
+    limits = settings.apply_limits(_limits(**limits))
     register = _register(cag_register, limits)
     old_report = load_report(baseline) if baseline else None  # a bad baseline fails before the run
     acceptances = acceptances_for(path, accept)
-    report = check_path(path, as_of=as_of_date, limits=limits, cache=cache, register=register)
+    report = check_path(
+        path, as_of=as_of_date, limits=limits, cache=cache, register=register, settings=settings
+    )
     if acceptances is not None:
         report.accept(acceptances)
     data = report.to_dict()
@@ -230,7 +270,7 @@ def check(
         data["changes"] = compare(old_report, data, baseline.name)
     colour = output is None and wants_colour(sys.stdout)
     emit(render(data, fmt, colour=colour, facts=with_facts), output)
-    return EXIT_ERRORS if report.has_errors else EXIT_OK
+    return EXIT_ERRORS if report.fails else EXIT_OK
 
 
 @cli.command(short_help="What changed between two saved JSON reports.")
@@ -304,6 +344,7 @@ def checks_command(code: str | None) -> int:
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
 @register_option
 @accept_option
+@selection_options
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
@@ -315,6 +356,9 @@ def batch(
     accept: Path | None,
     use_cache: bool | None,
     cag_register: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
     **limits,
 ) -> int:
     """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
@@ -324,7 +368,13 @@ def batch(
     from pipeline.batch_progress import batch_progress
 
     as_of_date = _as_of(as_of)
-    limits = _limits(**limits)
+    # The configuration is found from the first queue folder, which holds the bundles as the folder
+    # `check` starts from holds one; a DIR that is itself a bundle is never searched.
+    from pipeline.bundle import REQUEST_NAMES
+
+    is_bundle = any((dirs[0] / name).is_file() for name in REQUEST_NAMES)
+    settings = _settings(dirs[0] if is_bundle else dirs[0] / "bundle", select, ignore, fail_on, limits)
+    limits = settings.apply_limits(_limits(**limits))
     register = _register(cag_register, limits)  # once, before the first bundle
     # Each queue folder's acceptance file (or --accept for all), read before any bundle is checked
     by_folder = {d.absolute(): acceptances_for(d / "bundle", accept) for d in dirs}
@@ -339,12 +389,13 @@ def batch(
             limits=limits,
             progress=progress,
             use_cache=cache_wanted(use_cache),
-            views=views or ("html",),
+            views=views or (settings.format or "html",),
             register=register,
             acceptances=lambda bundle: by_folder.get(bundle.absolute().parent),
+            settings=settings,
         )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
-    return EXIT_ERRORS if result.has_errors else EXIT_OK
+    return EXIT_ERRORS if result.fails(settings) else EXIT_OK
 
 
 @cli.command(short_help="Check a participant cohort file (CSV) before it is sent to NHS England.")

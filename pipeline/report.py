@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.acceptance import Acceptance, match_acceptances
 from pipeline.bundle import display_name
 from pipeline.findings import Finding, Severity, Skip
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import Document, Status
+
+if TYPE_CHECKING:
+    from pipeline.config import Settings
 
 SCHEMA_VERSION = 1
 
@@ -36,6 +41,9 @@ class Report:
         """Mark the findings a reviewer accepted (`pipeline.acceptance`); expiry is judged at the as-of date."""
         keys = [{"code": f.code, "fingerprint": f.fingerprint} for f in self.findings]
         self.accepted, self.unused_acceptances = match_acceptances(keys, acceptances, self.as_of)
+    generated: str | None = None  # the time of the run (pipeline.run_time)
+    settings: Settings | None = None  # the configuration and options in force (pipeline.config)
+    limits: Limits = DEFAULT_LIMITS
 
     def count(self, severity: Severity) -> int:
         """Findings of `severity`, the accepted aside: they count in neither the verdict nor the exit status."""
@@ -64,10 +72,24 @@ class Report:
     def has_errors(self) -> bool:
         return self.count(Severity.ERROR) > 0
 
+    @property
+    def fails(self) -> bool:
+        """Exit status 1: an error finding, or with `fail-on = "warning"` a warning too."""
+        if self.settings is None:
+            return self.has_errors
+        return self.settings.fails(self.count(Severity.ERROR), self.count(Severity.WARNING))
+
     def to_dict(self) -> dict:
+        from checks import all_checks
+        from pipeline.asks import asks
+        from pipeline.config import Settings
+
+        findings = [self._finding_dict(i, finding) for i, finding in enumerate(self.findings)]
+        settings = self.settings or Settings()
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "dars-evidence", "version": __version__},
+            "generated": self.generated,
             "bundle": {
                 "path": display_name(self.source.as_posix()),
                 "type": self.kind,
@@ -81,7 +103,8 @@ class Report:
                 "cag_register": self.register,
             },
             "documents": [document_dict(document) for document in self.documents],
-            "findings": [self._finding_dict(i, finding) for i, finding in enumerate(self.findings)],
+            "findings": findings,
+            "asks": asks([finding for finding in findings if "accepted" not in finding]),
             "skipped": [skip.to_dict() for skip in self.skipped],
             **({} if self.unused_acceptances is None else {"unused_acceptances": self.unused_acceptances}),
             "summary": {
@@ -94,6 +117,7 @@ class Report:
                 "accepted": len(self.accepted),
                 "verdict": self.verdict,
             },
+            "settings": settings.to_dict([check.code for check in all_checks()], self.limits),
         }
 
     def _finding_dict(self, index: int, finding: Finding) -> dict:

@@ -21,6 +21,7 @@ from pipeline.request import LoadedRequest, RequestProblem, load_request
 
 if TYPE_CHECKING:
     from pipeline.cache import DocumentCache
+    from pipeline.config import Settings
     from pipeline.register import CagRegister
 
 
@@ -31,11 +32,16 @@ def check_path(
     today: date | None = None,
     cache: DocumentCache | None = None,
     register: CagRegister | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """Check a bundle folder, a .zip bundle, or a single document.
 
     With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
-    others are added to it. `register` is the CAG register, read once by the caller (`load_register`)."""
+    others are added to it. `register` is the CAG register, read once by the caller (`load_register`).
+    `settings` (pipeline.config) choose the checks that run."""
+    from pipeline.run_time import run_time
+
+    generated = run_time()
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
         request, request_sha256 = _load_request(bundle, limits)
@@ -43,7 +49,7 @@ def check_path(
     ctx = CheckContext(
         tuple(documents), request, as_of_date, single_document=bundle.is_single_document, register=register
     )
-    findings, skipped = run_checks(ctx)
+    findings, skipped = run_checks(ctx, settings.enabled if settings else None)
     return Report(
         source=path,
         kind=bundle.kind,
@@ -57,6 +63,9 @@ def check_path(
         notes=list(bundle.notes),
         headline=dict(request.headline) if request else {},
         register=register.to_dict() if register else None,
+        generated=generated,
+        settings=settings,
+        limits=limits,
     )
 
 

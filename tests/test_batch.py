@@ -211,6 +211,8 @@ def test_find_bundles_makes_repeated_names_unique_and_says_so(tmp_path: Path) ->
 
 def test_summary_row_is_built_from_the_report_dict() -> None:
     report = {
+        "generated": "2026-12-06T12:00:00Z",
+        "tool": {"name": "dars-evidence", "version": "9.9"},
         "bundle": {"path": "in/x", "reference": "DARS-NIC-1-A1B2C", "title": "T", "as_of": "2024-01-02"},
         "findings": [{"code": "S251-004"}, {"code": "DOC-001"}, {"code": "S251-004"}],
         "summary": {"documents": 3, "unreadable": 1, "no_text": 0, "errors": 3, "warnings": 0, "info": 0}
@@ -233,6 +235,8 @@ def test_summary_row_is_built_from_the_report_dict() -> None:
         "title": "T",
         "basis": "",
         "as_of": "2024-01-02",
+        "generated": "2026-12-06T12:00:00Z",
+        "version": "9.9",
     }
 
 

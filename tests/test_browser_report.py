@@ -148,3 +148,52 @@ def test_browser_report_shows_verdict_and_codes_runs_nothing_requests_nothing(ho
         assert finding["code"] in visible, finding["code"]
     for document in report["documents"]:
         assert document["path"] in text
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_docs" / "bundles"
+
+
+def test_browser_report_reads_in_order_header_verdict_asks_errors_warnings(tmp_path: Path) -> None:
+    """issue 14: in the page as Chromium lays it out, the header (reference, title, as-of date, run
+    time, version) comes first, then the verdict, the changes (when there is a baseline), what to ask
+    the applicant, the errors and then the warnings. The screenshot of this page is docs/report-screenshot.png."""
+    report = check_path(SAMPLES / "consent-no-linkage").to_dict()
+    page = tmp_path / "report.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    screenshot = tmp_path / "report.png"
+    chromium(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1280,2000")
+    print(f"\nscreenshot of the report in Chromium: {screenshot}")
+    assert screenshot.stat().st_size > 10_000
+
+    dom, requests = open_page(page, tmp_path)
+    assert requests == []
+    text = " ".join("".join(Page(dom[dom.index("<body") :]).text_outside_details).split())
+    header = [
+        report["bundle"]["reference"],
+        report["bundle"]["title"],
+        "Judged as of 2024-03-18",
+        "run 2026-12-06 12:00 UTC",  # SOURCE_DATE_EPOCH, as the tests set it
+        f"dars-evidence {report['tool']['version']}",
+    ]
+    body = [
+        "Not ready",
+        *(["Changes since the baseline"] if report.get("changes") else []),
+        "What to ask the applicant (2)",
+        "Errors (1)",
+        "Warnings (3)",
+    ]
+    positions = [text.find(part) for part in [*header, *body]]
+    assert -1 not in positions, [part for part, at in zip([*header, *body], positions, strict=True) if at < 0]
+    assert positions == sorted(positions), list(zip([*header, *body], positions, strict=True))
+    # What to ask: the error's action first, then the one action the three DATA-001 share, naming each dataset.
+    asks = text[text.index("What to ask the applicant") : text.index("Errors (1)")]
+    assert asks.index("CON-003") < asks.index("DATA-001")
+    for name in (
+        "HES Admitted Patient Care (hes_apc)",
+        "HES Outpatients (hes_op)",
+        "Civil Registrations of Death",
+    ):
+        assert name in asks
+    # The three DATA-001 warnings are one card, listing the searched files once.
+    warnings = text[text.index("Warnings (3)") : text.index("Documents (10)")]
+    assert warnings.count("DATA-001") == 1 and warnings.count("pis/pis-v3.0.pdf") == 1

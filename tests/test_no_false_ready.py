@@ -77,7 +77,7 @@ def test_an_empty_folder_is_not_ready_in_a_real_process(tmp_path: Path) -> None:
     done = run_process("check", str(empty))
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("NOT READY")
-    assert "DOC-008  the bundle holds no document: it is empty" in done.stdout
+    assert "DOC-008  The bundle holds no document: it is empty" in done.stdout
     assert "READY: no errors" not in done.stdout
 
 

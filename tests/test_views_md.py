@@ -26,6 +26,7 @@ MARKDOWN_TAGS = {
     "strong",
     "em",
     "ul",
+    "ol",
     "li",
     "table",
     "thead",
@@ -72,10 +73,12 @@ def test_md_every_code_and_document_present(hostile_md: str) -> None:
     assert "the PDF is corrupt" in text and "CON-001, CON-002" in text
 
 
-def test_md_findings_in_area_order_most_severe_first(hostile_md: str) -> None:
+def test_md_errors_before_warnings_each_in_area_order(hostile_md: str) -> None:
     codes = re.findall(r"^#### ([A-Z0-9]+-\d{3}) ", hostile_md, re.MULTILINE)
-    # areas holding an error first (issue 14), then the others in reading order
-    assert codes == ["DOC-001", "DOC-002", "S251-004", "S251-009", "PN-001", "SUB-002", "REQ-002"]
+    # every error before every warning (issue 14), each severity in the areas' reading order
+    assert codes == ["DOC-001", "S251-004", "PN-001", "DOC-002", "SUB-002", "REQ-002", "S251-009"]
+    order = ["## Verdict", "## What to ask the applicant", "## Errors (", "## Warnings ("]
+    assert [hostile_md.index(heading) for heading in order] == sorted(hostile_md.index(h) for h in order)
 
 
 def test_md_escapes_hostile_document_text(hostile_md: str) -> None:

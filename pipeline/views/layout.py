@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from pipeline.asks import asks, grouped
+from pipeline.names import humanise
 from pipeline.views.resubmission import accepted_page, changes_page
+from pipeline.wording import counted
 
 # The check families, in the order a reviewer reads a bundle (report.md: "findings grouped by area").
 AREAS = (
@@ -34,6 +37,7 @@ AREAS = (
 OTHER_AREA = ("OTHER", "Other checks")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
+SEVERITY_SECTIONS = (("error", "Errors"), ("warning", "Warnings"), ("info", "For information"))
 
 VERDICTS = {
     "ready": ("Ready", "No errors and no warnings in the checks that ran."),
@@ -90,22 +94,29 @@ def fact_value(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _finding(finding: dict, index: int) -> dict:
+def _card(group: list[dict], index: int) -> dict:
+    """One card for a group of alike findings (`pipeline.asks.grouped`): the messages each, the
+    evidence together by document, what was searched and the action once."""
+    finding = group[0]
     evidence = [
         {"document": e["document"], "where": where(e), "quote": e.get("quote") or ""}
-        for e in finding.get("evidence", [])
+        for member in group
+        for e in member.get("evidence", [])
     ]
+    messages = [humanise(member["message"]) for member in group]
     return {
         "code": finding["code"],
         "anchor": "finding-" + "".join(c if c.isalnum() else "-" for c in finding["code"]) + f"-{index}",
         "severity": finding["severity"],
         "severity_label": SEVERITY_LABELS.get(finding["severity"], finding["severity"]),
         "title": finding.get("title") or "",
-        "message": finding["message"],
+        "message": messages[0],
+        "messages": messages,
+        "count": len(group),
         "evidence": evidence,
         "evidence_by_document": _by_document(evidence),
         "searched": list(finding.get("searched", [])),
-        "action": finding["action"],
+        "action": humanise(finding["action"]),
     }
 
 
@@ -125,7 +136,7 @@ def _areas(findings: list[dict], skipped: list[dict]) -> list[dict]:
     )
     areas = []
     for key, name in (*AREAS, OTHER_AREA):
-        chosen = [_finding(f, i) for i, f in ordered if area_of(f["code"]) == key]
+        chosen = [f for _, f in ordered if area_of(f["code"]) == key]
         skipped_codes = [s["code"] for s in skipped if area_of(s["code"]) == key]
         if key == OTHER_AREA[0] and not chosen and not skipped_codes:
             continue
@@ -143,6 +154,76 @@ def _areas(findings: list[dict], skipped: list[dict]) -> list[dict]:
             }
         )
     return areas
+
+
+def _sections(areas: list[dict]) -> list[dict]:
+    """Errors, then warnings, then information (issue 14: errors first in every view), each by area
+    in reading order, alike findings of one code in one card."""
+    sections, index = [], 0
+    for severity, label in SEVERITY_SECTIONS:
+        parts = []
+        for area in areas:
+            chosen = [f for f in area["findings"] if f["severity"] == severity]
+            if not chosen:
+                continue
+            cards = []
+            for group in grouped(chosen):
+                cards.append(_card(group, index))
+                index += 1
+            parts.append({"key": area["key"], "name": area["name"], "cards": cards})
+        count = sum(card["count"] for part in parts for card in part["cards"])
+        if parts:
+            sections.append({"severity": severity, "label": label, "count": count, "areas": parts})
+    return sections
+
+
+def _header(report: dict) -> dict:
+    """What heads every view: the request's reference and title, the as-of date, when the run was
+    and by which version of the tool."""
+    bundle, tool = report["bundle"], report.get("tool", {})
+    return {
+        "reference": bundle.get("reference") or "",
+        "title": bundle.get("title") or "",
+        "as_of": bundle.get("as_of") or "",
+        "generated": _when(report.get("generated") or ""),
+        "version": f"{tool.get('name', 'dars-evidence')} {tool.get('version', '')}".strip(),
+    }
+
+
+def _when(stamp: str) -> str:
+    """`2026-12-06T12:46:36Z` as a reader writes it: `2026-12-06 12:46 UTC`."""
+    if len(stamp) == 20 and stamp.endswith("Z") and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp
+
+
+def run_line(report: dict) -> str:
+    """`Run 2026-12-06 12:46 UTC by dars-evidence 0.1.0`."""
+    header = _header(report)
+    return f"Run {header['generated'] or 'at an unknown time'} by {header['version']}"
+
+
+def settings_note(report: dict) -> str:
+    """One line on the configuration where it changed what ran or what fails, saying where each
+    setting came from; else empty."""
+    settings = report.get("settings") or {}
+    origin = settings.get("from") or {}
+
+    def source(*keys: str) -> str:
+        places = [
+            f"{key} in {origin[key]}" if not origin[key].startswith("--") else origin[key]
+            for key in keys
+            if key in origin
+        ]
+        return f" ({'; '.join(places)})" if places else ""
+
+    parts = []
+    if not_run := settings.get("not_run"):
+        what = counted(len(not_run), "check")
+        parts.append(f"{what} not run: {', '.join(not_run)}{source('select', 'ignore')}")
+    if settings.get("fail_on") == "warning":
+        parts.append(f"a warning fails the run{source('fail-on')}")
+    return "; ".join(parts)
 
 
 def _area_state(counts: dict[str, int], skipped: list[str]) -> str:
@@ -233,6 +314,12 @@ def page(report: dict) -> dict:
     counted = [f for f in report["findings"] if not f.get("accepted")]
     areas = _areas(counted, report["skipped"])
     return {
+        "header": _header(report),
+        # Changes since the baseline (`check --baseline`, report.md "Resubmissions", below) go first
+        # after the verdict, before what to ask.
+        "asks": report["asks"] if "asks" in report else asks(counted),
+        "sections": _sections(areas),
+        "settings_note": settings_note(report),
         "tool": report.get("tool", {}),
         "schema_version": report.get("schema_version"),
         "bundle": report["bundle"],
@@ -244,11 +331,6 @@ def page(report: dict) -> dict:
         "single_document": report["bundle"].get("type") == "file",
         "notes": [*report["bundle"].get("notes", []), *register_note(report["bundle"])],
         "areas": areas,
-        # Errors before warnings in every view (the text view lists by severity): an area with an
-        # error comes before one with warnings only, in reading order otherwise.
-        "areas_with_findings": sorted(
-            (area for area in areas if area["findings"]), key=lambda area: SEVERITY_RANK[area["worst"]]
-        ),
         "finding_count": len(counted),
         "changes": changes_page(report.get("changes")),
         "accepted": accepted_page(report["findings"]),

@@ -53,16 +53,36 @@ def _row(*cells: object) -> str:
     return "| " + " | ".join(md_text(cell) if cell not in ("", None) else "–" for cell in cells) + " |"
 
 
-def _finding(f: dict) -> list[str]:
+def _card(f: dict) -> list[str]:
     lines = [f"#### {f['code']} · {f['severity_label'].upper()} · {md_text(f['title'])}", ""]
-    lines += [md_text(f["message"], starts_line=True), ""]
+    if f["count"] == 1:
+        lines += [md_text(f["message"], starts_line=True), ""]
+    else:
+        lines += [f"{f['count']} findings of this check, alike:", ""]
+        lines += [f"- {md_text(message)}" for message in f["messages"]] + [""]
     for e in f["evidence"]:
         quote = f": “{md_text(e['quote'])}”" if e["quote"] else ""
         lines.append(f"- **Evidence:** {md_text(e['document'])} ({md_text(e['where'])}){quote}")
-    for place in f["searched"]:
-        lines.append(f"- **Searched, not found:** {md_text(place)}")
+    if f["searched"]:
+        lines.append(f"- **Searched, not found:** {md_text(', '.join(f['searched']))}")
     lines += [f"- **Action:** {md_text(f['action'])}", ""]
     return lines
+
+
+def _asks(asks: list[dict]) -> list[str]:
+    """ "What to ask the applicant": each action once, with the findings it would close."""
+    lines = [f"## What to ask the applicant ({len(asks)})", ""]
+    if not asks:
+        return [*lines, "Nothing: no finding calls for an action.", ""]
+    for number, ask in enumerate(asks, 1):
+        label = SEVERITY_WORDS.get(ask["severity"], ask["severity"])
+        lines.append(f"{number}. **{md_text(ask['action'])}** _({label})_")
+        for closed in ask["closes"]:
+            lines.append(f"    - closes {closed['code']}: {md_text(closed['message'])}")
+    return [*lines, ""]
+
+
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "for information"}
 
 
 # Common ticket systems take at most 32,767 characters a field: the view fits under this by default.
@@ -82,8 +102,24 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
     p = page(report)
     s = p["summary"]
     bundle = p["bundle"]
+    header = p["header"]
     lines = [
         f"# DARS evidence report: {md_text(p['name'])}",
+        "",
+        *(
+            f"- **{label}:** {md_text(value)}"
+            for label, value in (
+                ("Reference", header["reference"]),
+                ("Study", header["title"]),
+                ("Legal basis", bundle.get("basis")),
+                ("Judged as of", header["as_of"]),
+                ("Run", f"{header['generated']} by {header['version']}"),
+                ("Bundle", bundle["path"]),
+                ("Data request", bundle["request"] or "none in the bundle"),
+                *(("Note", note) for note in p["notes"]),
+            )
+            if value
+        ),
         "",
         f"## Verdict: **{p['verdict_label'].upper()}**",
         "",
@@ -94,33 +130,27 @@ def _render_md(report: dict, facts: bool, summaries: bool) -> str:
         f"| {s['errors']} | {s['warnings']} | {s['info']} | {s['documents']} | {s['unreadable']} "
         f"| {s['no_text']} | {p['skipped_count']} |",
         "",
-        f"- **Bundle:** {md_text(bundle['path'])}",
-        f"- **Judged as of:** {md_text(bundle['as_of'])}",
-        f"- **Data request:** {md_text(bundle['request'] or 'none in the bundle')}",
-        *(
-            f"- **{label}:** {md_text(bundle[key])}"
-            for key, label in (("reference", "Reference"), ("title", "Study"), ("basis", "Legal basis"))
-            if bundle.get(key)
-        ),
-        *(f"- **Note:** {md_text(note)}" for note in p["notes"]),
-        "",
-        *changes_md(report.get("changes"), md_text),
+        *([f"_Configuration: {md_text(p['settings_note'])}._", ""] if p["settings_note"] else []),
+    ]
+    lines += changes_md(report.get("changes"), md_text)  # first, before what to ask
+    lines += _asks(p["asks"])
+    lines += [
         "### Areas",
         "",
         "| Area | Code | State |",
         "| --- | --- | --- |",
         *(_row(area["name"], area["key"], area["state"]) for area in p["areas"]),
         "",
-        f"## Findings ({p['finding_count']})",
-        "",
     ]
-    if not p["areas_with_findings"]:
+    if not p["sections"]:
         what = "the document" if p["single_document"] else "the bundle"
-        lines += [f"No findings: every check that ran found {what} consistent.", ""]
-    for area in p["areas_with_findings"]:
-        lines += [f"### {md_text(area['name'])} ({area['key']})", ""]
-        for finding in area["findings"]:
-            lines += _finding(finding)
+        lines += ["## Findings (0)", "", f"No findings: every check that ran found {what} consistent.", ""]
+    for section in p["sections"]:
+        lines += [f"## {section['label']} ({section['count']})", ""]
+        for area in section["areas"]:
+            lines += [f"### {md_text(area['name'])} ({area['key']})", ""]
+            for card in area["cards"]:
+                lines += _card(card)
     lines += accepted_md(report, md_text)
     lines += [
         f"## Documents ({len(p['documents'])})",

@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from pipeline.asks import asks as asks_of
+from pipeline.asks import grouped
+from pipeline.names import humanise
 from pipeline.views.facts_text import render_facts_text
-from pipeline.views.layout import register_note
+from pipeline.views.layout import register_note, run_line, settings_note
 from pipeline.views.resubmission import accepted_text, changes_text
 from pipeline.wording import counted
 
@@ -54,32 +57,39 @@ def render_text(report: dict, colour: bool = False) -> str:
 
     summary = report["summary"]
     bundle = report["bundle"]
+    note = settings_note(report)
     lines = [
         style(summary["verdict"], VERDICT_WORDS[summary["verdict"]]),
         f"{bundle['path']}  (as of {bundle['as_of']}; request: {bundle['request'] or 'none'})",
         *([headline] if (headline := _headline(bundle)) else []),
+        run_line(report),
         f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
         f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
         f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information"
         + (f", {summary['accepted']} accepted" if summary.get("accepted") else ""),
         *(f"Note: {note}" for note in [*bundle.get("notes", []), *register_note(bundle)]),
+        *([f"Configuration: {note}"] if note else []),
         "",
         *changes_text(report.get("changes")),
     ]
+    lines += _asks(report["asks"] if "asks" in report else asks_of([f for f in report["findings"] if not f.get("accepted")]), style)
     for severity, heading in SEVERITY_HEADINGS:
         chosen = [f for f in report["findings"] if f["severity"] == severity and not f.get("accepted")]
         if not chosen:
             continue
         lines.append(style(severity, f"{heading}:"))
-        for finding in chosen:
-            lines.append(f"  {style(severity, finding['code'])}  {finding['message']}")
-            for evidence in finding["evidence"]:
+        for group in grouped(chosen):
+            finding = group[0]
+            lines.append(f"  {style(severity, finding['code'])}  {humanise(finding['message'])}")
+            for other in group[1:]:
+                lines.append(f"  {style(severity, other['code'])}  {humanise(other['message'])}")
+            for evidence in (e for member in group for e in member["evidence"]):
                 where = ", ".join(x for x in (evidence.get("location"),) if x) or "document"
                 quote = f': "{evidence["quote"]}"' if evidence.get("quote") else ""
                 lines.append(f"      {evidence['document']} ({where}){quote}")
             if finding.get("searched"):
                 lines.append(f"      {style('dim', 'searched:')} {', '.join(finding['searched'])}")
-            lines.append(f"      {style('bold', 'action:')} {finding['action']}")
+            lines.append(f"      {style('bold', 'action:')} {humanise(finding['action'])}")
         lines.append("")
     lines += accepted_text(report)
     lines.append(style("bold", "Documents:"))
@@ -116,6 +126,21 @@ def render_text(report: dict, colour: bool = False) -> str:
         lines.append(style("bold", "Facts extracted:"))
         lines.append(render_facts_text(report["documents"][0]).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _asks(asks: list[dict], style) -> list[str]:
+    """What to ask the applicant: each action once, numbered, with the codes it would close."""
+    if not asks:
+        return []
+    lines = [style("bold", "What to ask the applicant:")]
+    for number, ask in enumerate(asks, 1):
+        codes = list(dict.fromkeys(closed["code"] for closed in ask["closes"]))
+        closes = ", ".join(
+            f"{code} ×{count}" if (count := sum(c["code"] == code for c in ask["closes"])) > 1 else code
+            for code in codes
+        )
+        lines.append(f"  {number}. {ask['action']}  [{style(ask['severity'], ask['severity'])}: {closes}]")
+    return [*lines, ""]
 
 
 def _headline(bundle: dict) -> str:

@@ -81,10 +81,16 @@ class Run:
         listed = [
             path for path in self.paths("list") if path not in (".", str(self.cwd)) and not path.isdigit()
         ]
+        # The configuration is looked for from the folder holding the bundle upward (pipeline.config):
+        # a dars-evidence.toml or pyproject.toml in a folder above an allowed path may be read.
+        above = {parent for root in allowed for parent in root.resolve().parents}
         for path in [*self.paths("open"), *listed, *self.changed]:
             if path in TIME_ZONE_FILES or path in OWN_PROCESS_FILES or MULTIPROCESSING_FILES.search(path):
                 continue
             resolved = Path(os.path.normpath(self.cwd / path))
+            config = resolved.name in ("dars-evidence.toml", "pyproject.toml") and resolved.parent in above
+            if config and path not in self.paths("open", write=True):
+                continue
             if not any(resolved == root or root in resolved.parents for root in roots):
                 found.append(path)
         return found
