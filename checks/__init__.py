@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from checks import con, datasets, doc, lb, ndoo, org, pn, pur, req, s251, sub, ter
+from checks import con, datasets, doc, lb, ndoo, org, pn, pur, reg, req, s251, sub, ter
 from checks.base import Check
 from checks.context import CheckContext
 from pipeline.findings import Finding, Skip
 
-# The catalogue's order: REQ, DOC, LB, S251, DATA, CON, NDOO, PUR, PN, ORG, TER, SUB.
-FAMILIES = (req, doc, lb, s251, datasets, con, ndoo, pur, pn, org, ter, sub)
+# The catalogue's order: REQ, DOC, LB, S251, REG, DATA, CON, NDOO, PUR, PN, ORG, TER, SUB.
+FAMILIES = (req, doc, lb, s251, reg, datasets, con, ndoo, pur, pn, org, ter, sub)
 
 
 def all_checks() -> tuple[Check, ...]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pipeline.model import Document, Status
 from pipeline.request import LoadedRequest
 from pipeline.request_model import Request
+
+if TYPE_CHECKING:
+    from pipeline.register import CagRegister
 
 CAG_LETTER_KINDS = ("cag_approval", "cag_amendment", "cag_annual_review")
 CONSENT_MATERIAL_KINDS = ("consent_form", "participant_information_sheet")
@@ -19,6 +23,7 @@ class CheckContext:
     request: LoadedRequest | None
     as_of: date
     single_document: bool = False
+    register: CagRegister | None = None  # the HRA's CAG register, when given (--cag-register)
 
     @property
     def req(self) -> Request:

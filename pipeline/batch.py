@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.bundle import IGNORED_FOLDERS, REQUEST_NAMES, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.masking import mask_nhs_numbers
 from pipeline.wording import counted
+
+if TYPE_CHECKING:
+    from pipeline.register import CagRegister
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
@@ -168,15 +172,21 @@ def prepare_output(out: Path, folders: Sequence[Path], targets: Sequence[Target]
 
 
 def check_bundle(
-    path: Path, as_of: date | None, limits: Limits, formats: tuple[str, ...], use_cache: bool = False
+    path: Path,
+    as_of: date | None,
+    limits: Limits,
+    formats: tuple[str, ...],
+    use_cache: bool = False,
+    register: CagRegister | None = None,
 ) -> tuple:
-    """In a worker: check one bundle, render its reports. Returns (report dict, {format: text})."""
+    """In a worker: check one bundle, render its reports. Returns (report dict, {format: text}).
+    `register` is the CAG register the parent read once for the whole batch."""
     from pipeline.cache import open_cache
     from pipeline.run import check_path
     from pipeline.views import render
 
     cache = open_cache(use_cache, bundle=path)
-    report = check_path(path, as_of=as_of, limits=limits, cache=cache).to_dict()
+    report = check_path(path, as_of=as_of, limits=limits, cache=cache, register=register).to_dict()
     return report, {fmt: render(report, fmt) for fmt in formats}
 
 
@@ -232,12 +242,14 @@ def run_batch(
     check: Callable[..., tuple] = check_bundle,
     use_cache: bool = False,
     views: Sequence[str] = ("html",),
+    register: CagRegister | None = None,
 ) -> BatchResult:
     """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
     (`html` by default; `md`, `text`) and summary.csv.
 
     `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
-    runs (tests replace it with one that hangs or crashes); `use_cache` is passed on to it."""
+    runs (tests replace it with one that hangs or crashes); `use_cache` and `register` (the CAG
+    register, read once for every bundle) are passed on to it."""
     from pipeline.pool import run_calls
     from pipeline.views import FORMATS
 
@@ -247,6 +259,8 @@ def run_batch(
     rows: list[dict] = [{} for _ in plan.targets]
     if use_cache:
         check = partial(check, use_cache=True)
+    if register is not None:
+        check = partial(check, register=register)
     outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
     # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
     with closing(outcomes):

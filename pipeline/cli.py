@@ -59,6 +59,28 @@ def _as_of(value: str | None) -> date | None:
         ) from None
 
 
+def register_option(command):
+    """--cag-register FILE, shared by check and batch: the HRA's register, read once a run."""
+    return click.option(
+        "--cag-register",
+        "cag_register",
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="FILE",
+        help="The HRA's CAG register (.xlsx or .csv) for the REG checks: is the support on it, and does "
+        "its entry agree with the bundle?",
+    )(command)
+
+
+def _register(path: Path | None, limits):
+    """The register, or None without --cag-register. A missing file is a usage error (exit 2); one
+    that cannot be read comes back `unreadable`, and only the REG checks are skipped."""
+    if path is None:
+        return None
+    from pipeline.register import load_register
+
+    return load_register(path, limits)
+
+
 def limit_options(command):
     """--max-file-mb, --max-pages, --timeout and --max-inflated-mb, shared by check, batch and extract."""
     positive = click.FloatRange(min=0, min_open=True)
@@ -142,6 +164,7 @@ def cli() -> None:
     is_flag=True,
     help="In the Markdown view, every document's facts too (it may not fit a ticket).",
 )
+@register_option
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def check(
@@ -151,6 +174,7 @@ def check(
     output: Path | None,
     with_facts: bool,
     use_cache: bool | None,
+    cag_register: Path | None,
     **limits,
 ) -> int:
     """Check a bundle (folder or .zip) or a single document."""
@@ -162,7 +186,9 @@ def check(
     as_of_date = _as_of(as_of)
     fmt = fmt or (SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text")
     cache = open_cache(cache_wanted(use_cache), bundle=path)
-    report = check_path(path, as_of=as_of_date, limits=_limits(**limits), cache=cache)
+    limits = _limits(**limits)
+    register = _register(cag_register, limits)
+    report = check_path(path, as_of=as_of_date, limits=limits, cache=cache, register=register)
     colour = output is None and wants_colour(sys.stdout)
     emit(render(report.to_dict(), fmt, colour=colour, facts=with_facts), output)
     return EXIT_ERRORS if report.has_errors else EXIT_OK
@@ -216,6 +242,7 @@ def checks_command(code: str | None) -> int:
     help="Worker processes (default: the number of cores; 1 runs everything in this process).",
 )
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Judge dates at this day in every bundle.")
+@register_option
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
@@ -225,6 +252,7 @@ def batch(
     jobs: int | None,
     as_of: str | None,
     use_cache: bool | None,
+    cag_register: Path | None,
     **limits,
 ) -> int:
     """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
@@ -234,6 +262,8 @@ def batch(
     from pipeline.batch_progress import batch_progress
 
     as_of_date = _as_of(as_of)
+    limits = _limits(**limits)
+    register = _register(cag_register, limits)  # once, before the first bundle
     plan = plan_batch(list(dirs), out)
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
@@ -242,10 +272,11 @@ def batch(
             plan,
             jobs=jobs or os.cpu_count() or 1,
             as_of=as_of_date,
-            limits=_limits(**limits),
+            limits=limits,
             progress=progress,
             use_cache=cache_wanted(use_cache),
             views=views or ("html",),
+            register=register,
         )
     click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
     return EXIT_ERRORS if result.has_errors else EXIT_OK

@@ -43,6 +43,10 @@ class Evidence:
     page: int | None = None
     location: str | None = None  # "paragraph 12", "table 1, row 3", "line 7", "the file"
     address: str | None = None  # "#/blocks/12" in the document model
+    # Reference data outside the bundle (the CAG register): its source, and sheet and row for page.
+    source: str | None = None
+    sheet: str | None = None
+    row: int | None = None
 
     def __post_init__(self) -> None:
         if not self.document:
@@ -50,7 +54,11 @@ class Evidence:
         object.__setattr__(self, "quote", clip_quote(self.quote))
 
     def to_dict(self) -> dict:
-        data = {"document": self.document, "page": self.page, "quote": mask_nhs_numbers(self.quote)}
+        if self.source:
+            data = {"source": self.source, "document": self.document, "sheet": self.sheet, "row": self.row}
+            data["quote"] = mask_nhs_numbers(self.quote)
+        else:
+            data = {"document": self.document, "page": self.page, "quote": mask_nhs_numbers(self.quote)}
         if self.location:
             data["location"] = self.location
         if self.address:

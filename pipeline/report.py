@@ -26,6 +26,7 @@ class Report:
     request_usable: bool = False  # a data request that loaded and passed its schema (no REQ-001)
     notes: list[str] = field(default_factory=list)  # about the bundle as a whole (its root, ...)
     headline: dict[str, str | None] = field(default_factory=dict)  # the request's reference, title, basis
+    register: dict | None = None  # the CAG register given with --cag-register (`CagRegister.to_dict`)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -62,6 +63,7 @@ class Report:
                 "title": self.headline.get("title"),
                 "basis": self.headline.get("basis"),
                 "notes": list(self.notes),
+                "cag_register": self.register,
             },
             "documents": [document_dict(document) for document in self.documents],
             "findings": [finding.to_dict() for finding in self.findings],

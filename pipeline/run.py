@@ -20,6 +20,7 @@ from pipeline.request import LoadedRequest, RequestProblem, load_request
 
 if TYPE_CHECKING:
     from pipeline.cache import DocumentCache
+    from pipeline.register import CagRegister
 
 
 def check_path(
@@ -28,16 +29,19 @@ def check_path(
     limits: Limits = DEFAULT_LIMITS,
     today: date | None = None,
     cache: DocumentCache | None = None,
+    register: CagRegister | None = None,
 ) -> Report:
     """Check a bundle folder, a .zip bundle, or a single document.
 
     With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
-    others are added to it."""
+    others are added to it. `register` is the CAG register, read once by the caller (`load_register`)."""
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, cache, reader) for file in bundle.files]
         request = _load_request(bundle, limits)
     as_of_date = as_of or (request.submitted if request else None) or today or date.today()
-    ctx = CheckContext(tuple(documents), request, as_of_date, single_document=bundle.is_single_document)
+    ctx = CheckContext(
+        tuple(documents), request, as_of_date, single_document=bundle.is_single_document, register=register
+    )
     findings, skipped = run_checks(ctx)
     return Report(
         source=path,
@@ -50,6 +54,7 @@ def check_path(
         request_usable=bool(request and request.usable),
         notes=list(bundle.notes),
         headline=dict(request.headline) if request else {},
+        register=register.to_dict() if register else None,
     )
 
 

@@ -15,6 +15,7 @@ AREAS = (
     ("DOC", "Documents"),
     ("LB", "Legal basis"),
     ("S251", "Section 251"),
+    ("REG", "CAG register"),
     ("DATA", "Datasets"),
     ("CON", "Consent"),
     ("NDOO", "National data opt-out"),

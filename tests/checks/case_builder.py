@@ -4,7 +4,9 @@ A case names documents (path, status, sha256, size, text; summary facts such as 
 date, identifiers, datasets, organisations, references; and named `facts`, each
 `{name, value, detail?, quote?, page?}`), the request (`request: none`, a raw `request_text`, or
 `request_changes` applied to the valid example request: dotted paths, list indices as numbers,
-`__delete__` to remove a field), the as-of date and whether a single document is checked.
+`__delete__` to remove a field), the as-of date, whether a single document is checked, and the CAG
+register (`register: unreadable`, or `{columns: [roles], rows: [{sheet, row, reference, ...}]}`: each
+row's cells by role, read as a register file's cells are).
 
     fires:
       - name: postcode not covered
@@ -27,6 +29,9 @@ from checks.context import CheckContext
 from extractors.facts import DocumentFacts, Fact
 from pipeline.findings import Evidence
 from pipeline.model import Block, Document, ParsedDocument, Status
+from pipeline.register import CagRegister, register_from_tables
+from pipeline.register.headers import HEADERS, ROLES
+from pipeline.register.tables import Table
 from pipeline.request import load_request
 from tests.builders import VALID_REQUEST
 
@@ -95,8 +100,32 @@ def build_context(case: dict) -> CheckContext:
     documents = tuple(build_document(spec) for spec in case.get("documents", []))
     as_of = date.fromisoformat(str(case.get("as_of", "2024-05-01")))
     return CheckContext(
-        documents, build_request(case), as_of, single_document=case.get("single_document", False)
+        documents,
+        build_request(case),
+        as_of,
+        single_document=case.get("single_document", False),
+        register=build_register(case.get("register")),
     )
+
+
+def build_register(spec):
+    """A CAG register from a case: its rows become sheets' tables, each role under its first header."""
+    if spec is None:
+        return None
+    if spec == "unreadable":
+        return CagRegister.unreadable(
+            "register.xlsx", None, "the file is not an Excel workbook, or is damaged"
+        )
+    roles = spec.get("columns", list(ROLES))
+    tables: dict[str, Table] = {}
+    for number, row in enumerate(spec.get("rows", []), start=2):
+        sheet = row.get("sheet", "Index")
+        table = tables.setdefault(
+            sheet,
+            Table(sheet, 1, {r: i for i, r in enumerate(roles)}, {r: HEADERS[r][0].title() for r in roles}),
+        )
+        table.rows.append((row.get("row", number), tuple(row.get(role) for role in roles)))
+    return register_from_tables(spec.get("file", "register.xlsx"), None, list(tables.values()))
 
 
 def _set(data: dict, path: str, value) -> None:
