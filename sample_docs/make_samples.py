@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generator.bundles import all_bundles  # noqa: E402
 from generator.keys import keys_json  # noqa: E402
+from generator.register import write_registers  # noqa: E402
 from generator.writer import write  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "bundles"
@@ -36,6 +37,7 @@ def build(out: Path) -> list:
     for bundle in bundles:
         write(bundle, out)
     (out / "keys.json").write_text(keys_json(bundles), encoding="utf-8")
+    write_registers(out)
     write_broken_archive(out)
     return bundles
 

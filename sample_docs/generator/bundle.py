@@ -32,6 +32,7 @@ class Bundle:
     )
     note: str = ""
     request_text: str | None = None  # the request.yaml text, when it must be written by hand (broken YAML)
+    register: str | None = None  # the CAG register (beside keys.json) the bundle is checked with
 
 
 def variant(
@@ -84,6 +85,15 @@ def request(change: Callable[[dict], object]) -> Step:
         req = copy.deepcopy(b.request)
         change(req)
         return replace(b, request=req)
+
+    return step
+
+
+def checked_with(register: str) -> Step:
+    """Check the bundle with this CAG register (`--cag-register`; `register.py` writes it)."""
+
+    def step(b: Bundle) -> Bundle:
+        return replace(b, register=register)
 
     return step
 

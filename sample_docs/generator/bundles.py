@@ -26,6 +26,7 @@ from .bundle import (
     variant,
 )
 from .dates import day, month
+from .register_bundles import with_registers
 from .requests import to_yaml
 from .texts.cag_letters import CagAmendment, CagOutcome
 from .texts.cohort import WebPage
@@ -579,12 +580,14 @@ def consent_variants(base: Bundle) -> list[Bundle]:
 
 def all_bundles() -> list[Bundle]:
     s251, consent = capra(), kingfisher()
-    return [
-        s251,
-        consent,
-        hipfit_ecc(),
-        preterm_2013(),
-        stroke_renumbered(),
-        *s251_variants(s251),
-        *consent_variants(consent),
-    ]
+    return with_registers(
+        [
+            s251,
+            consent,
+            hipfit_ecc(),
+            preterm_2013(),
+            stroke_renumbered(),
+            *s251_variants(s251),
+            *consent_variants(consent),
+        ]
+    )

@@ -9,12 +9,15 @@ from .bundle import Bundle
 
 
 def bundle_key(bundle: Bundle) -> dict:
-    return {
+    key = {
         "as_of": bundle.as_of.isoformat(),
         "expect": list(bundle.expect),
         "allow": list(bundle.allow),
         "documents": {path: spec.key(bundle.study) for path, spec in bundle.docs if spec.kind is not None},
     }
+    if bundle.register:
+        key["register"] = bundle.register  # the scorer passes it with --cag-register
+    return key
 
 
 def keys_json(bundles: list[Bundle]) -> str:
