@@ -17,6 +17,7 @@ from extractors.names.org_vocabulary import TITLES
 from extractors.text.casefold import compile_folded
 from extractors.text.dates import find_dates
 from extractors.text.negation import is_negated
+from pipeline.model import Block, Part
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1 January 1900, after Excel's phantom 29 February
 SERIAL_RANGE = (25_000, 80_000)  # 1968 to 2119: a number outside it in a date column is not a date
@@ -32,6 +33,8 @@ EXEMPTION_DENIED = compile_folded(
 )
 # The notes' other way of saying it: exempt from the standard condition that dissent is respected.
 DISSENT_EXEMPTION = compile_folded(r"\bexempt\w*\b[^.;]{0,120}\bdissent\b", re.IGNORECASE)
+ITEM_LINES = re.compile(r"[\r\n]+")
+ITEM_SEPARATORS = re.compile(r"\s*(?:[;,/&]|\band\b)\s*", re.IGNORECASE)
 SENTENCES = re.compile(r"(?<=[.;!?])\s+|\n+")
 ORGANISATION_SPLIT = re.compile(r"[\n\r;]+")
 NOT_AN_ORGANISATION = re.compile(r"@|^[\d\s()+\-.]+$|^(?:tel|phone|email|e-mail|contact)\b", re.IGNORECASE)
@@ -63,11 +66,20 @@ def read_date(value) -> dt.date | None:
 
 
 def read_identifiers(text: str) -> list[str]:
-    """The identifiers a cell names, not negated ("NHS number, date of birth; no names")."""
-    text = " ".join(text.split())
+    """The identifiers a cell names, not negated ("NHS number, date of birth; no names"). The column
+    lists data items, so an item alone between separators ("Sex", "GP practice") is read as a table
+    row that lists it: the vocabulary's rule for an ambiguous word in a table of items."""
+    text = " ".join(ITEM_LINES.sub("; ", text).split())
     mentions = identifier_mentions(text)
     neutral = _blank_out(text, mentions)
     found = [label for label, start, end, _ in mentions if not is_negated(neutral, start, end)]
+    edges = [0, *(i for m in ITEM_SEPARATORS.finditer(text) for i in m.span()), len(text)]
+    for start, end in zip(edges[::2], edges[1::2], strict=False):
+        item = text[start:end].strip()
+        if not item or any(s < end and start < e for _, s, e, _ in mentions):
+            continue
+        row = Block(index=0, text=item, part=Part.TABLE, cells=(item, "identifier"))
+        found += [label for label, s, e, _ in identifier_mentions(item, row) if not is_negated(item, s, e)]
     return list(dict.fromkeys(found))
 
 

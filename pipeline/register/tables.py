@@ -3,7 +3,8 @@
 `.xlsx` is read with openpyxl after the checks every workbook gets (`readers.sheets`): stored values
 only, no formula evaluated, no link or macro followed. `.csv` is decoded as any text file and split
 with the dialect it appears to use. In each sheet the header row is the first of its first 20 rows
-that holds a reference column and one other column. Headers may span two rows: a merged cell leaves
+that holds a reference column and one other column, or the row under it when the two read together
+give more columns. Headers may span two rows: a merged cell leaves
 the cells it covers empty, so an empty header takes the one above it, and a header that names no
 role is read again after the one above it ("Next review" over "date (dd/mm/yyyy)").
 """
@@ -62,12 +63,19 @@ def read_tables(path: Path, limits: Limits) -> Tables:
     tables, passed_over, count = [], [], 0
     for name, rows in sheets:
         table = None
+        settled = False  # the row under a header row may be the header's second row
         head: list[tuple[int, tuple]] = []
         for number, values in rows:
             count += 1
             if count > MAX_ROWS:
                 raise UnreadableDocument(f"the register has more than {MAX_ROWS:,} rows, over the limit")
             values = tuple(values[:MAX_COLUMNS])
+            if table is not None and not settled:
+                settled = True
+                fuller = header_table(name, [*head, (number, values)])
+                if fuller is not None and len(fuller.columns) > len(table.columns):
+                    table = fuller
+                    continue
             if table is not None:
                 table.rows.append((number, values))
                 continue
