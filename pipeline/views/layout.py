@@ -206,6 +206,18 @@ def _skipped(skipped: list[dict]) -> list[dict]:
     return [{"reason": reason, "codes": codes} for reason, codes in reasons.items()]
 
 
+def register_note(bundle: dict) -> list[str]:
+    """The CAG register the REG checks read (--cag-register), as a note: none without one."""
+    register = bundle.get("cag_register")
+    if not register:
+        return []
+    if register.get("status") != "ok":
+        return [
+            f"CAG register: {register['file']} cannot be read ({register.get('reason')}): the REG checks were skipped"
+        ]
+    return [f"CAG register: {register['file']}, {register['entries']} entries"]
+
+
 def page(report: dict) -> dict:
     """Everything a report page shows, in order."""
     summary = report["summary"]
@@ -222,7 +234,7 @@ def page(report: dict) -> dict:
         "verdict_label": label,
         "verdict_explanation": explanation,
         "single_document": report["bundle"].get("type") == "file",
-        "notes": list(report["bundle"].get("notes", [])),
+        "notes": [*report["bundle"].get("notes", []), *register_note(report["bundle"])],
         "areas": areas,
         # Errors before warnings in every view (the text view lists by severity): an area with an
         # error comes before one with warnings only, in reading order otherwise.

@@ -12,6 +12,7 @@ import os
 from typing import TextIO
 
 from pipeline.views.facts_text import render_facts_text
+from pipeline.views.layout import register_note
 from pipeline.wording import counted
 
 VERDICT_WORDS = {
@@ -59,7 +60,7 @@ def render_text(report: dict, colour: bool = False) -> str:
         f"{counted(summary['documents'], 'document')} ({summary['unreadable']} unreadable, "
         f"{summary['no_text']} without text), {counted(summary['errors'], 'error')}, "
         f"{counted(summary['warnings'], 'warning')}, {summary['info']} for information",
-        *(f"Note: {note}" for note in bundle.get("notes", [])),
+        *(f"Note: {note}" for note in [*bundle.get("notes", []), *register_note(bundle)]),
         "",
     ]
     for severity, heading in SEVERITY_HEADINGS:
