@@ -143,3 +143,17 @@ def test_a_missing_column_names_the_role_and_the_headers_that_would_match(tmp_pa
 def test_a_register_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="does not exist"):
         load_register(tmp_path / "nowhere.xlsx")
+
+
+def test_a_register_over_the_time_limit_is_unreadable_not_a_crash(workbook: Path) -> None:
+    from pipeline.limits import Limits
+
+    register = load_register(workbook, Limits(max_seconds_per_document=0.001))
+    assert register.status == "unreadable" and "took longer than the limit" in register.reason
+
+
+def test_a_register_over_the_size_limit_is_unreadable(workbook: Path) -> None:
+    from pipeline.limits import Limits
+
+    register = load_register(workbook, Limits(max_file_bytes=100))
+    assert register.status == "unreadable" and "--max-file-mb" in register.reason

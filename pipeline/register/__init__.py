@@ -14,7 +14,8 @@ import hashlib
 from pathlib import Path
 
 from pipeline.errors import DarsError, UsageError
-from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.limits import DEFAULT_LIMITS, Limits, time_limit
+from pipeline.readers.sheets import _cell
 from pipeline.register.cells import references_in
 from pipeline.register.model import OK, CagRegister, RegisterCell, RegisterEntry, RegisterRow
 from pipeline.register.tables import Table, read_tables
@@ -43,7 +44,8 @@ def load_register(path: Path, limits: Limits = DEFAULT_LIMITS) -> CagRegister:
             if path.stat().st_size <= limits.max_file_bytes
             else None
         )
-        tables = read_tables(path, limits)
+        with time_limit(limits.max_seconds_per_document, "reading the register"):
+            tables = read_tables(path, limits)
     except (DarsError, OSError) as exc:
         return CagRegister.unreadable(path.name, sha256, _reason(exc))
     except Exception as exc:  # noqa: BLE001 - a register must never crash a run (bundle.md)
@@ -72,8 +74,6 @@ def register_from_tables(file: str, sha256: str | None, tables: list[Table]) -> 
 
 
 def _row(table: Table, number: int, values: tuple) -> RegisterRow | None:
-    from pipeline.readers.sheets import _cell
-
     found: dict[str, RegisterCell] = {}
     for role, index in table.columns.items():
         value = values[index] if index < len(values) else None
