@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.base import CheckDoc
@@ -9,6 +10,16 @@ from checks.reg.support import RegisterCheck, register_entry
 from extractors.names.nhs_bodies import NHS_BODY
 from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
+
+BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _names_a_controller(name: str, controllers: set[str]) -> bool:
+    """The cell's organisation is a controller: as written, without what it adds in brackets
+    ("University of Leeds (Dr J Smith)"), or in one of its comma segments ("University of Leeds,
+    School of Medicine")."""
+    forms = [name, BRACKETED.sub(" ", name), *BRACKETED.sub(" ", name).split(",")]
+    return any(normalise_org_name(form) in controllers for form in forms)
 
 
 class RegisterApplicantNotController(RegisterCheck):
@@ -33,7 +44,8 @@ class RegisterApplicantNotController(RegisterCheck):
         discrepancy="Register: 'Applicant organisation: University of Exeter'; the request's controller is the "
         "University of Bristol.",
         consistent="'The University of Bristol' on the register and 'University of Bristol' in the request.",
-        limits="A renamed organisation is not matched; NHS England and its predecessors are ignored.",
+        limits="A renamed organisation is not matched, nor an acronym; NHS England and its predecessors are ignored. "
+        "A controller named with a unit after a comma, or with a contact in brackets, counts as named.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -41,8 +53,8 @@ class RegisterApplicantNotController(RegisterCheck):
         entry = register_entry(ctx)
         reported: set[str] = set()
         for name, cell in entry.organisations:
-            key = normalise_org_name(name)
-            if not key or key in controllers or key in reported or NHS_BODY.search(name):
+            key = normalise_org_name(BRACKETED.sub(" ", name))
+            if not key or key in reported or NHS_BODY.search(name) or _names_a_controller(name, controllers):
                 continue
             reported.add(key)
             yield self.finding(
