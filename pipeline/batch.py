@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -238,6 +239,9 @@ def write_file(out: Path, file_name: str, text: str) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    except KeyboardInterrupt:  # a batch stopped mid-write leaves the file as it was, and no litter
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_summary(out: Path, rows: Sequence[dict]) -> Path:
@@ -313,7 +317,7 @@ def run_batch(
     counts: dict[str, dict[str, int]] = {}
     written: dict[str, list[str]] = {}
     interrupted = False
-    with _signals_interrupt():
+    with _signals_interrupt() as signals:
         try:
             work = work or plan_work(plan.targets, plan.out, options, force)
             for index, entry in work.reused.items():
@@ -345,6 +349,7 @@ def run_batch(
                     work.manifest.save()
                     if progress is not None:
                         progress(target, row)
+                    signals.check()
         except KeyboardInterrupt:
             interrupted = True
         # A second Ctrl-C while the summary is written would leave none: it waits the moment out.
@@ -394,21 +399,44 @@ def _finish(plan, rows, counts, written, work, interrupted, as_of) -> BatchResul
     )
 
 
+class _Signals:
+    """SIGINT and SIGTERM raise KeyboardInterrupt, and are remembered: Python drops an exception
+    raised inside some of its own hooks (a fork's, a finaliser's), and the batch then stops at the
+    next bundle instead of never."""
+
+    received = False
+
+    def handle(self, number, frame) -> None:
+        self.received = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.received:
+            raise KeyboardInterrupt
+
+
 @contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    """SIGTERM stops a batch as Ctrl-C does (a KeyboardInterrupt), so both leave a summary."""
+def _signals_interrupt() -> Iterator[_Signals]:
+    """SIGTERM stops a batch as Ctrl-C does, so both leave a summary."""
+    signals = _Signals()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield signals
         return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    previous = {number: signal.signal(number, signals.handle) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous_hook = sys.unraisablehook
+
+    def unraisable(event) -> None:
+        # The interrupt Python dropped (it says so with a traceback): `received` carries it instead.
+        if not (signals.received and isinstance(event.exc_value, KeyboardInterrupt)):
+            previous_hook(event)
+
+    sys.unraisablehook = unraisable
     try:
-        yield
+        yield signals
     finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _raise_interrupt(number, frame) -> None:
-    raise KeyboardInterrupt
+        sys.unraisablehook = previous_hook
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextmanager

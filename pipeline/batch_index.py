@@ -101,10 +101,10 @@ def advice(error: str, path: str) -> str:
         )
     if "stopped abruptly" in error:
         return (
-            f"Check it alone with `dars-evidence check {path}`, or run the batch with fewer --jobs; "
+            f"Check it alone with dars-evidence check {path}, or run the batch with fewer --jobs; "
             "the batch re-checks it on every run until it passes."
         )
     return (
-        f"Ask for the bundle again in a form that opens (`dars-evidence check {path}` shows the same reason). "
+        f"Ask for the bundle again in a form that opens (dars-evidence check {path} shows the same reason). "
         "The batch checks it again once its files change."
     )
