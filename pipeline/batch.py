@@ -6,6 +6,11 @@ its time is a `failed` row with the reason, and the others go on. The summary ro
 same `Report.to_dict()` a single `check` prints, so the two cannot disagree. Everything written goes
 into the output folder only, with NHS numbers masked, and the output folder may not lie inside an
 input folder (where it would be read as a bundle, or be written into one).
+
+For a queue (issue 15) the folder also gets index.html (every bundle at a glance, `batch_index`) and
+manifest.json (`batch_manifest`): a re-run checks only the bundles whose inputs changed
+(`batch_resume`), and a batch stopped by SIGINT or SIGTERM still writes the summary and index of
+what it did.
 """
 
 from __future__ import annotations

@@ -82,8 +82,11 @@ def test_index_links_every_bundle_failed_ones_included(tmp_path: Path) -> None:
     notes_bundle(queue / "beta")
     (queue / "broken.zip").write_bytes(b"PK\x03\x04 not a zip")
     out = tmp_path / "out"
-    code, stdout, _ = run_batch_cli(str(queue), "-o", str(out), "--jobs", "1")
+    code, stdout, err = run_batch_cli(str(queue), "-o", str(out), "--jobs", "1")
     assert code == 1 and stdout == ""
+    progress = checked_lines(err)  # done of total, failures so far, and the time left while there is some
+    assert progress[0].startswith("[1/3] alpha: not_ready") and progress[0].endswith(" s left")
+    assert progress[2].startswith("[3/3] broken: failed: ") and progress[2].endswith("; 1 failed")
     rows = {row["name"]: row for row in read_summary(out)}
     assert {name: row["report"] for name, row in rows.items()} == {
         "alpha": "alpha.html",
@@ -291,3 +294,19 @@ def test_an_interrupted_batch_leaves_a_summary_and_index_and_a_rerun_finishes_th
     assert f"{len(rows)} bundles unchanged" in err or f"{len(rows)} bundle unchanged" in err
     assert [row["name"] for row in read_summary(out)] == names
     assert "Interrupted." not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_progress_bar_counts_failures_and_estimates_the_time_left() -> None:
+    from contextlib import ExitStack
+
+    from pipeline.batch import Target
+    from pipeline.batch_progress import _Bar
+
+    with ExitStack() as stack:
+        bar = _Bar(stack)
+        bar.begin(4, 2)
+        bar.started -= 10  # two bundles in 10 s: two left take about 10 s more
+        bar(Target("a", Path("a")), {"verdict": "failed", "error": "timed out after 2 s"})
+        bar(Target("b", Path("b")), {"verdict": "ready", "errors": 0, "warnings": 0, "seconds": 1.0})
+        assert bar.state() == "1 failed, about 10 s left"
+        assert bar.bar.tasks[0].total == 4 and bar.bar.tasks[0].completed == 2
