@@ -351,7 +351,7 @@ def run_batch(
                     )
                     entry = new_entry(work.inputs[index], row, files, found, judged_today)
                     work.manifest.record(target.name, entry)
-                    work.manifest.save()
+                    work.manifest.save_soon()
                     if progress is not None:
                         progress(target, row)
                     signals.check()

@@ -7,7 +7,8 @@ the same, its files are all still there, and nothing in it depended on the day: 
 "today" (no `--as-of`, no submitted date in the request) is redone on another day. A bundle that
 timed out or crashed its worker is always redone, since that may pass with more time or memory.
 
-The manifest is rewritten after every bundle, so even a run killed outright resumes from there.
+The manifest is rewritten as bundles are done (at most once a second), so even a run killed
+outright resumes from there.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -90,9 +92,14 @@ def _digest(path: Path) -> str:
 class Manifest:
     """The bundles' entries by name, read from and written to OUTDIR/manifest.json."""
 
+    # Between saves during a run: a queue of thousands is not rewritten a thousand times, and a run
+    # killed outright loses at most this much work.
+    SAVE_EVERY_SECONDS = 1.0
+
     def __init__(self, out: Path, entries: dict[str, dict] | None = None) -> None:
         self.out = out
         self.entries: dict[str, dict] = entries or {}
+        self._saved = 0.0
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
@@ -130,8 +137,15 @@ class Manifest:
         """Forget bundles no longer in the queue (their reports are listed as stale instead)."""
         self.entries = {name: entry for name, entry in self.entries.items() if name in names}
 
+    def save_soon(self) -> None:
+        """Save, unless the last save was under a second ago (`save` at the end writes the rest)."""
+        if time.monotonic() - self._saved >= self.SAVE_EVERY_SECONDS:
+            self.save()
+
     def save(self) -> None:
         from pipeline.batch import write_file
+
+        self._saved = time.monotonic()
 
         data = {
             "manifest_version": MANIFEST_VERSION,
