@@ -344,17 +344,21 @@ def run_batch(
                 for position, outcome in outcomes:
                     index = todo[position]
                     target = plan.targets[index]
-                    row, files, found = _write_bundle(plan.out, target, outcome)
-                    rows[index], counts[target.name], written[target.name] = row, found, files
-                    judged_today = (
-                        work.today if as_of is None and row.get("as_of") == work.today.isoformat() else None
-                    )
-                    entry = new_entry(work.inputs[index], row, files, found, judged_today)
-                    work.manifest.record(target.name, entry)
-                    work.manifest.save_soon()
-                    if progress is not None:
-                        progress(target, row)
-                    signals.check()
+                    with (
+                        signals.held()
+                    ):  # a bundle's reports, row and entry are written together or not at all
+                        row, files, found = _write_bundle(plan.out, target, outcome)
+                        rows[index], counts[target.name], written[target.name] = row, found, files
+                        judged_today = (
+                            work.today
+                            if as_of is None and row.get("as_of") == work.today.isoformat()
+                            else None
+                        )
+                        entry = new_entry(work.inputs[index], row, files, found, judged_today)
+                        work.manifest.record(target.name, entry)
+                        work.manifest.save_soon()
+                        if progress is not None:
+                            progress(target, row)
         except KeyboardInterrupt:
             interrupted = True
         # A second Ctrl-C while the summary is written would leave none: it waits the moment out.
@@ -410,14 +414,26 @@ class _Signals:
     next bundle instead of never."""
 
     received = False
+    holding = False
 
     def handle(self, number, frame) -> None:
         self.received = True
-        raise KeyboardInterrupt
+        if not self.holding:
+            raise KeyboardInterrupt
 
     def check(self) -> None:
         if self.received:
             raise KeyboardInterrupt
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A signal that comes inside the block takes effect at its end."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        self.check()
 
 
 @contextmanager
