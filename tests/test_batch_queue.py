@@ -310,3 +310,28 @@ def test_progress_bar_counts_failures_and_estimates_the_time_left() -> None:
         bar(Target("b", Path("b")), {"verdict": "ready", "errors": 0, "warnings": 0, "seconds": 1.0})
         assert bar.state() == "1 failed, about 10 s left"
         assert bar.bar.tasks[0].total == 4 and bar.bar.tasks[0].completed == 2
+
+
+def test_a_document_reader_dies_with_the_worker_that_started_it(tmp_path: Path) -> None:
+    """A worker killed (its time limit, Ctrl-C) must not leave its reader holding the batch's pipes."""
+    script = (
+        "import sys, time\n"
+        "from pipeline.isolation import DocumentReader\nfrom pipeline.limits import DEFAULT_LIMITS\n"
+        "reader = DocumentReader(DEFAULT_LIMITS)\nreader._start()\n"
+        "print(reader._process.pid, flush=True)\ntime.sleep(120)\n"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    child = int(worker.stdout.readline())
+    worker.kill()
+    worker.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{child}").exists() and _state(child) != "Z" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{child}").exists() or _state(child) == "Z"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "gone"
