@@ -6,20 +6,33 @@ its time is a `failed` row with the reason, and the others go on. The summary ro
 same `Report.to_dict()` a single `check` prints, so the two cannot disagree. Everything written goes
 into the output folder only, with NHS numbers masked, and the output folder may not lie inside an
 input folder (where it would be read as a bundle, or be written into one).
+
+For a queue (issue 15) the folder also gets index.html (every bundle at a glance, `batch_index`) and
+manifest.json (`batch_manifest`): a re-run checks only the bundles whose inputs changed
+(`batch_resume`), and a batch stopped by SIGINT or SIGTERM still writes the summary and index of
+what it did.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.batch_index import QueueState, render_failed_page, render_index
+from pipeline.batch_manifest import Options, new_entry
+from pipeline.batch_progress import BatchProgress
+from pipeline.batch_resume import INDEX_NAME, RESERVED_NAMES, Work, plan_work, stale_reports
+from pipeline.batch_statistics import code_statistics, count_codes
 from pipeline.bundle import IGNORED_FOLDERS, REQUEST_NAMES, display_name
 from pipeline.errors import UsageError
 from pipeline.limits import DEFAULT_LIMITS, Limits
@@ -32,7 +45,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "name", "verdict", "errors", "warnings", "info", "codes", "documents", "unreadable", "seconds", "error", "path",
-    "reference", "title", "basis", "as_of", "generated", "version",
+    "reference", "title", "basis", "as_of", "generated", "version", "report",
 )  # fmt: skip
 COUNTS = ("errors", "warnings", "info", "documents", "unreadable")
 FAILED = "failed"
@@ -51,9 +64,17 @@ class Target:
 
 @dataclass(slots=True)
 class BatchResult:
+    """What a batch did. `rows` are the bundles done, in queue order (all of them unless interrupted)."""
+
     rows: list[dict]
     summary: Path
     notes: list[str] = field(default_factory=list)
+    index: Path | None = None
+    skipped: int = 0
+    pending: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    statistics: list[dict] = field(default_factory=list)
+    interrupted: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -69,10 +90,36 @@ class BatchResult:
     def tally(self) -> str:
         counts = Counter(row["verdict"] for row in self.rows)
         parts = [f"{counts[v]} {v.replace('_', ' ')}" for v in ("ready", "needs_review", "not_ready", FAILED)]
-        return f"{counted(len(self.rows), 'bundle')}: " + ", ".join(parts)
+        if self.pending:
+            parts.append(f"{len(self.pending)} not checked")
+        return f"{counted(len(self.rows) + len(self.pending), 'bundle')}: " + ", ".join(parts)
+
+    def report_lines(self) -> list[str]:
+        """What the command says at the end, on stderr: stale reports, an interruption, the tally."""
+        lines = []
+        if self.stale:
+            shown = ", ".join(self.stale[:10]) + (
+                f" and {len(self.stale) - 10} more" if len(self.stale) > 10 else ""
+            )
+            lines.append(
+                f"dars-evidence: note: {counted(len(self.stale), 'stale report file')} in "
+                f"{self.summary.parent} belong to no bundle of this queue (listed in index.html, "
+                f"not deleted): {shown}"
+            )
+        if self.interrupted:
+            lines.append(
+                f"dars-evidence: interrupted: {counted(len(self.pending), 'bundle')} not checked; "
+                "run the same command again to check only those"
+            )
+        tally = f"{self.tally()}"
+        if self.skipped:
+            tally += f" ({self.skipped} kept from the last run)"
+        if self.index is not None:
+            tally += f"; summary in {self.summary}, index in {self.index}"
+        return [*lines, tally]
 
 
-def summary_row(name: str, report: dict, seconds: float) -> dict:
+def summary_row(name: str, report: dict, seconds: float, report_file: str = "") -> dict:
     """The summary.csv row of a bundle, from its `Report.to_dict()`."""
     summary = report["summary"]
     return {
@@ -86,6 +133,7 @@ def summary_row(name: str, report: dict, seconds: float) -> dict:
         **{key: report["bundle"].get(key) or "" for key in ("reference", "title", "basis", "as_of")},
         "generated": report.get("generated") or "",
         "version": report.get("tool", {}).get("version") or "",
+        "report": report_file,
     }
 
 
@@ -104,6 +152,7 @@ def failed_row(name: str, path: Path, error: str, seconds: float) -> dict:
         seconds=round(seconds, 2),
         error=error,
         path=display_name(path.as_posix()),
+        report=f"{name}.html",  # the page saying why
     )
     return row
 
@@ -116,7 +165,7 @@ def find_bundles(folders: Sequence[Path]) -> tuple[list[Target], list[str]]:
     folders holding `x`, or `x` beside `x.zip`) is written as `x-2`."""
     targets: list[Target] = []
     notes: list[str] = []
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_NAMES)
     seen: set[Path] = set()
     for folder in folders:
         if not folder.is_dir():
@@ -143,7 +192,13 @@ def find_bundles(folders: Sequence[Path]) -> tuple[list[Target], list[str]]:
             seen.add(entry.resolve())
             name = _unique(_file_name(entry), taken)
             if name != _file_name(entry):
-                notes.append(f"two bundles are named {_file_name(entry)}: {entry} is written as {name}")
+                why = (
+                    "a name the queue's own files use"
+                    if _file_name(entry).casefold() in RESERVED_NAMES
+                    else ""
+                )
+                why = why or f"two bundles are named {_file_name(entry)}"
+                notes.append(f"{why}: {entry} is written as {name}")
             targets.append(Target(name, entry))
     return targets, notes
 
@@ -219,6 +274,9 @@ def write_file(out: Path, file_name: str, text: str) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror}") from None
+    except KeyboardInterrupt:  # a batch stopped mid-write leaves the file as it was, and no litter
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_summary(out: Path, rows: Sequence[dict]) -> Path:
@@ -252,62 +310,225 @@ def plan_batch(folders: Sequence[Path], out: Path) -> Plan:
     return Plan(targets, out, notes)
 
 
+def output_formats(views: Sequence[str]) -> tuple[str, ...]:
+    """NAME.json always, then each view asked for that this version has."""
+    from pipeline.views import FORMATS
+
+    return tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
+
+
+def options_for(as_of: date | None, limits: Limits, views: Sequence[str], context: dict | None = None) -> Options:
+    return Options(as_of, limits, output_formats(views), context or {})
+
+
+def context_of(plan: Plan, settings, register, acceptances) -> dict:
+    """What else decides a bundle's reports, for the manifest: a change re-checks the bundles."""
+    import hashlib
+
+    context: dict = {}
+    if settings is not None:
+        context["checks"] = {"select": list(settings.select), "ignore": list(settings.ignore)}
+        context["fail_on"] = settings.fail_on
+    if register is not None:
+        context["cag_register"] = register.sha256 or register.file
+    if acceptances is not None:
+        entries = [repr(acceptances(target.path)) for target in plan.targets]
+        context["acceptances"] = hashlib.sha256("\0".join(entries).encode()).hexdigest()
+    return context
+
+
 def run_batch(
     plan: Plan,
     jobs: int,
     as_of: date | None = None,
     limits: Limits = DEFAULT_LIMITS,
     bundle_seconds: float | None = None,
-    progress: Callable[[Target, dict], None] | None = None,
+    progress: BatchProgress | None = None,
     check: Callable[..., tuple] = check_bundle,
     use_cache: bool = False,
     views: Sequence[str] = ("html",),
     register: CagRegister | None = None,
     acceptances: Callable[[Path], list | None] | None = None,
     settings: Settings | None = None,
+    work: Work | None = None,
+    force: bool = False,
 ) -> BatchResult:
-    """Check every bundle of the plan; write OUTDIR/NAME.json, NAME.<view> for each of `views`
-    (`html` by default; `md`, `text`) and summary.csv. `acceptances(bundle path)` gives the accepted
-    findings for a bundle (from its queue folder), or None.
+    """Check every bundle of the plan not kept from an earlier run; write OUTDIR/NAME.json and
+    NAME.<view> for each of `views` (`html` by default; `md`, `text`), a page for each failed bundle,
+    summary.csv, index.html and manifest.json.
 
-    `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
-    runs (tests replace it with one that hangs or crashes); `use_cache` and `register` (the CAG
-    register, read once for every bundle) are passed on to it."""
+    `work` is `plan_work`'s answer (made here when not given); `force` keeps nothing. `progress`
+    hears of the work and of each bundle as it is done. `check` is the function a worker runs
+    (tests replace it with one that hangs or crashes); `use_cache`, `register` (the CAG register,
+    read once for every bundle) and `settings` are passed on to it, and `acceptances(bundle path)`
+    gives the accepted findings for a bundle (from its queue folder), or None.
+
+    Ctrl-C (SIGINT) or SIGTERM stops the workers, and the summary, index and manifest of what was
+    done are still written: the result says `interrupted`, and a re-run finishes the rest."""
     from pipeline.pool import run_calls
-    from pipeline.views import FORMATS
 
-    formats = tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
+    options = options_for(as_of, limits, views, context_of(plan, settings, register, acceptances))
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
-    calls = [
-        (target.path, as_of, limits, formats, *_accepting(acceptances, target.path))
-        for target in plan.targets
-    ]
-    rows: list[dict] = [{} for _ in plan.targets]
-    if use_cache:
-        check = partial(check, use_cache=True)
-    if register is not None:
-        check = partial(check, register=register)
-    if settings is not None:
-        check = partial(check, settings=settings)
-    outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
-    # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
-    with closing(outcomes):
-        for index, outcome in outcomes:
-            target = plan.targets[index]
-            if outcome.error is None:
-                report, texts = outcome.value
-                for fmt, text in texts.items():
-                    write_file(plan.out, f"{target.name}.{fmt}", text)
-                rows[index] = summary_row(target.name, report, outcome.seconds)
-            else:
-                error = outcome.error
-                if error.startswith("timed out"):
-                    error += f" ({BUNDLE_SECONDS_PER_DOCUMENT_LIMIT} times the limit a document: raise it with --timeout)"
-                rows[index] = failed_row(target.name, target.path, error, outcome.seconds)
+    rows: list[dict | None] = [None] * len(plan.targets)
+    counts: dict[str, dict[str, int]] = {}
+    written: dict[str, list[str]] = {}
+    interrupted = False
+    with _signals_interrupt() as signals:
+        try:
+            work = work or plan_work(plan.targets, plan.out, options, force)
+            for index, entry in work.reused.items():
+                name = plan.targets[index].name
+                rows[index], counts[name], written[name] = (
+                    entry["row"],
+                    entry["findings_by_code"],
+                    entry["outputs"],
+                )
+            todo = work.todo
             if progress is not None:
-                progress(target, rows[index])
-    summary = write_summary(plan.out, rows)
-    return BatchResult(rows, summary, plan.notes)
+                progress.begin(len(todo), len(work.reused))
+            if use_cache:
+                check = partial(check, use_cache=True)
+            if register is not None:
+                check = partial(check, register=register)
+            if settings is not None:
+                check = partial(check, settings=settings)
+            calls = [
+                (path, as_of, limits, options.formats, *_accepting(acceptances, path))
+                for path in (plan.targets[index].path for index in todo)
+            ]
+            outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
+            # closing: should writing fail or a signal come, the workers are stopped at once
+            with closing(outcomes):
+                for position, outcome in outcomes:
+                    index = todo[position]
+                    target = plan.targets[index]
+                    with (
+                        signals.held()
+                    ):  # a bundle's reports, row and entry are written together or not at all
+                        row, files, found = _write_bundle(plan.out, target, outcome)
+                        rows[index], counts[target.name], written[target.name] = row, found, files
+                        judged_today = (
+                            work.today
+                            if as_of is None and row.get("as_of") == work.today.isoformat()
+                            else None
+                        )
+                        entry = new_entry(work.inputs[index], row, files, found, judged_today)
+                        work.manifest.record(target.name, entry)
+                        work.manifest.save_soon()
+                        if progress is not None:
+                            progress(target, row)
+        except KeyboardInterrupt:
+            interrupted = True
+        # A second Ctrl-C while the summary is written would leave none: it waits the moment out.
+        with _signals_ignored():
+            return _finish(plan, rows, counts, written, work, interrupted, as_of)
+
+
+def _write_bundle(out: Path, target: Target, outcome) -> tuple[dict, list[str], dict[str, int]]:
+    """Write one bundle's reports (or its failed page); its summary row, files and findings by code."""
+    if outcome.error is None:
+        report, texts = outcome.value
+        files = [f"{target.name}.{fmt}" for fmt in texts]
+        for file_name, text in zip(files, texts.values(), strict=True):
+            write_file(out, file_name, text)
+        main_view = next((name for name in files if not name.endswith(".json")), files[0])
+        return (
+            summary_row(target.name, report, outcome.seconds, main_view),
+            files,
+            count_codes(report["findings"]),
+        )
+    error = outcome.error
+    if error.startswith("timed out"):
+        error += f" ({BUNDLE_SECONDS_PER_DOCUMENT_LIMIT} times the limit a document: raise it with --timeout)"
+    row = failed_row(target.name, target.path, error, outcome.seconds)
+    write_file(out, row["report"], render_failed_page(row))
+    return row, [row["report"]], {}
+
+
+def _finish(plan, rows, counts, written, work, interrupted, as_of) -> BatchResult:
+    """summary.csv, index.html and the manifest, of the bundles done; whatever stopped the run.
+    Stopped before the work was even planned, it writes nothing: the last run's files stand."""
+    done = [row for row in rows if row is not None]
+    pending = [target.name for target, row in zip(plan.targets, rows, strict=True) if row is None]
+    if work is None:
+        return BatchResult([], plan.out / "summary.csv", plan.notes, pending=pending, interrupted=interrupted)
+    stale = stale_reports(plan.out, plan.targets, written)
+    statistics = code_statistics(counts)
+    summary = write_summary(plan.out, done)
+    reused = {plan.targets[index].name for index in work.reused}
+    state = QueueState(
+        done, reused, pending, stale, statistics, interrupted, as_of.isoformat() if as_of else None
+    )
+    write_file(plan.out, INDEX_NAME, render_index(state))
+    work.manifest.save()
+    return BatchResult(
+        done, summary, plan.notes, plan.out / INDEX_NAME, len(reused), pending, stale, statistics, interrupted
+    )
+
+
+class _Signals:
+    """SIGINT and SIGTERM raise KeyboardInterrupt, and are remembered: Python drops an exception
+    raised inside some of its own hooks (a fork's, a finaliser's), and the batch then stops at the
+    next bundle instead of never."""
+
+    received = False
+    holding = False
+
+    def handle(self, number, frame) -> None:
+        self.received = True
+        if not self.holding:
+            raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.received:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A signal that comes inside the block takes effect at its end."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        self.check()
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[_Signals]:
+    """SIGTERM stops a batch as Ctrl-C does, so both leave a summary."""
+    signals = _Signals()
+    if threading.current_thread() is not threading.main_thread():
+        yield signals
+        return
+    previous = {number: signal.signal(number, signals.handle) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous_hook = sys.unraisablehook
+
+    def unraisable(event) -> None:
+        # The interrupt Python dropped (it says so with a traceback): `received` carries it instead.
+        if not (signals.received and isinstance(event.exc_value, KeyboardInterrupt)):
+            previous_hook(event)
+
+    sys.unraisablehook = unraisable
+    try:
+        yield signals
+    finally:
+        sys.unraisablehook = previous_hook
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, signal.SIG_IGN) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _accepting(acceptances: Callable[[Path], list | None] | None, path: Path) -> tuple:

@@ -20,6 +20,7 @@ from pipeline.errors import DarsError, UsageError
 from pipeline.masking import mask_nhs_numbers
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's own status for a command stopped by Ctrl-C
 SUFFIX_FORMATS = {".json": "json", ".txt": "text", ".html": "html", ".htm": "html", ".md": "md"}
 CACHE_HELP = (
     "Keep parsed documents in a cache ($XDG_CACHE_HOME/dars-evidence or ~/.cache/dars-evidence) so a "
@@ -345,6 +346,14 @@ def checks_command(code: str | None) -> int:
 @register_option
 @accept_option
 @selection_options
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Check every bundle again, even those unchanged since the last run in OUTDIR.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print the findings counted by code across the queue (on stdout)."
+)
 @limit_options
 @click.option("--cache/--no-cache", "use_cache", default=None, help=CACHE_HELP)
 def batch(
@@ -354,6 +363,8 @@ def batch(
     jobs: int | None,
     as_of: str | None,
     accept: Path | None,
+    force: bool,
+    statistics: bool,
     use_cache: bool | None,
     cag_register: Path | None,
     select: str | None,
@@ -361,11 +372,13 @@ def batch(
     fail_on: str | None,
     **limits,
 ) -> int:
-    """Check every sub-folder and .zip of each DIR as a bundle; write a report for each and a summary."""
+    """Check every sub-folder and .zip of each DIR as a bundle; write a report for each, a summary
+    and an index. A re-run into the same OUTDIR checks only the bundles that changed."""
     import os
 
     from pipeline.batch import plan_batch, run_batch
     from pipeline.batch_progress import batch_progress
+    from pipeline.batch_statistics import statistics_text
 
     as_of_date = _as_of(as_of)
     # The configuration is found from the first queue folder, which holds the bundles as the folder
@@ -381,7 +394,7 @@ def batch(
     plan = plan_batch(list(dirs), out)
     for note in plan.notes:
         click.echo(mask_nhs_numbers(f"dars-evidence: note: {note}"), err=True)
-    with batch_progress(len(plan.targets)) as progress:
+    with batch_progress() as progress:
         result = run_batch(
             plan,
             jobs=jobs or os.cpu_count() or 1,
@@ -393,8 +406,14 @@ def batch(
             register=register,
             acceptances=lambda bundle: by_folder.get(bundle.absolute().parent),
             settings=settings,
+            force=force,
         )
-    click.echo(mask_nhs_numbers(f"{result.tally()}; summary in {result.summary}"), err=True)
+    for line in result.report_lines():
+        click.echo(mask_nhs_numbers(line), err=True)
+    if statistics:
+        emit(statistics_text(result.statistics, len(result.rows)))
+    if result.interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_ERRORS if result.fails(settings) else EXIT_OK
 
 

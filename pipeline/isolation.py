@@ -97,8 +97,9 @@ class DocumentReader:
         self._stop()
         context = _context()
         parent_end, child_end = context.Pipe(duplex=True)
+        parent = os.getpid() if context.get_start_method() == "fork" else None
         process = context.Process(
-            target=_serve, args=(child_end, self.limits), name="dars-evidence-reader", daemon=True
+            target=_serve, args=(child_end, self.limits, parent), name="dars-evidence-reader", daemon=True
         )
         process.start()
         child_end.close()
@@ -156,10 +157,12 @@ def _context():
     return context
 
 
-def _serve(connection: Connection, limits: Limits) -> None:
+def _serve(connection: Connection, limits: Limits, parent: int | None = None) -> None:
     """The child: read documents sent down the pipe until told to stop (None) or the pipe closes."""
     import faulthandler
 
+    if not _die_with_parent(parent):
+        return
     from pipeline.load import parse_and_extract
 
     faulthandler.disable()  # a crash here is reported by the parent, not as a dump on its stderr
@@ -191,6 +194,18 @@ def _serve(connection: Connection, limits: Limits) -> None:
             connection.send(("done", _unreadable(path, b"", sha256, over_memory(limits)), True))
         if retire:
             return
+
+
+def _die_with_parent(parent: int | None) -> bool:
+    """Have the child killed when its parent dies (Linux); False when the parent (`parent`, the pid
+    of the process that forked it) is already gone. Forked, the child holds both ends of its pipe and
+    would never hear that the parent is gone: a batch worker killed at its time limit or on Ctrl-C
+    left its reader waiting for ever, holding memory and the batch's stderr (issue 15)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    return parent is None or os.getppid() == parent
 
 
 def _was_short_of_memory(document: Document, limits: Limits) -> bool:

@@ -102,7 +102,8 @@ def test_batch_writes_json_and_html_per_bundle_and_ignores_what_is_not_a_bundle(
     out, _, _ = batch_out
     names = {"asthma", "cohort-xxx-xxx-5919", "asthma-zipped"}
     written = {path.name for path in out.iterdir()}
-    assert written == {f"{n}.{ext}" for n in names for ext in ("json", "html")} | {"summary.csv"}
+    queue_files = {"summary.csv", "index.html", "manifest.json", "broken.html"}  # broken.html: why it failed
+    assert written == {f"{n}.{ext}" for n in names for ext in ("json", "html")} | queue_files
     assert set(read_summary(out)) == names | {"broken"}
 
 
@@ -237,6 +238,7 @@ def test_summary_row_is_built_from_the_report_dict() -> None:
         "as_of": "2024-01-02",
         "generated": "2026-12-06T12:00:00Z",
         "version": "9.9",
+        "report": "",
     }
 
 
@@ -273,7 +275,17 @@ def test_batch_stuck_or_crashing_worker_is_a_failed_row_and_the_others_finish(tm
     assert rows["stuck"]["verdict"] == "failed" and rows["stuck"]["error"].startswith("timed out after 2 s")
     assert rows["crash"]["verdict"] == "failed" and "stopped abruptly" in rows["crash"]["error"]
     assert [rows[name]["verdict"] for name in ("a", "b", "c")] == ["ready"] * 3
-    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "summary.csv"]
+    written = sorted(p.name for p in out.iterdir())
+    assert written == [
+        "a.json",
+        "b.json",
+        "c.json",
+        "crash.html",
+        "index.html",
+        "manifest.json",
+        "stuck.html",
+        "summary.csv",
+    ]
     assert result.has_errors
 
 

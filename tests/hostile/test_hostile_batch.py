@@ -47,8 +47,11 @@ def test_hostile_batch_goes_on_and_writes_only_masked_outputs_in_out(tmp_path: P
     assert int(rows["cohort xxx-xxx-5919"]["documents"]) == len(FOLDER_EXPECT)
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(
-        ["summary.csv", *(f"{name}.{fmt}" for name in rows if name != "broken" for fmt in ("json", "html"))]
-    )
+        [
+            "summary.csv", "index.html", "manifest.json", "broken.html",  # broken.html: why it failed
+            *(f"{name}.{fmt}" for name in rows if name != "broken" for fmt in ("json", "html")),
+        ]
+    )  # fmt: skip
     for file in out.iterdir():
         text = file.read_text(encoding="utf-8")
         assert not WHOLE_NHS_NUMBER.search(text), file.name
@@ -78,6 +81,7 @@ def test_hostile_batch_of_folders_named_with_control_characters_or_not_in_utf8(
     assert exit_info.value.code == 0 and "failed" not in err.replace("0 failed", ""), err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         ["a_[2Jb.html", "a_[2Jb.json", "caf_ bundle.html", "caf_ bundle.json", "summary.csv"]
+        + ["index.html", "manifest.json"]
     )
     summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8")
     assert "queue/caf\ufffd bundle" in summary and "\x1b" not in summary

@@ -65,5 +65,5 @@ def test_batch_with_sockets_blocked_never_connects_from_any_worker(tmp_path: Pat
     assert run.network == [], run.network
     assert run.outside(queue, SAMPLE, out) == []
     assert sorted(p.name for p in out.iterdir()) == [
-        "baseline.html", "baseline.json", "notes.html", "notes.json", "summary.csv"
+        "baseline.html", "baseline.json", "index.html", "manifest.json", "notes.html", "notes.json", "summary.csv"
     ]  # fmt: skip
