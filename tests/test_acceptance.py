@@ -114,7 +114,7 @@ def test_acceptance_views_show_accepted_apart(tmp_path, capsys):
         assert out.index(heading) > out.rindex("DATA-001") and unused in out
         assert out.count("CON-003") == 1  # shown once, apart
     _, html, _ = run(capsys, "check", BUNDLES / "consent-no-linkage", "--accept", accept, "--format", "html")
-    assert html.index('id="accepted"') > html.index("<h2>Findings") and 'id="unused-acceptances"' in html
+    assert html.index('id="accepted"') > html.rindex('class="findings-heading') and 'id="unused-acceptances"' in html
 
 
 def test_batch_reads_the_queue_folders_acceptance_file(tmp_path, capsys):

@@ -110,9 +110,9 @@ def test_resubmission_text_leads_with_the_changes(reports):
 def test_resubmission_html_shows_the_changes_after_the_verdict(reports):
     html = reports["html"]
     verdict, changes = html.index('id="verdict"'), html.index('id="changes"')
-    findings = html.index("<h2>Findings")
-    assert verdict < changes < findings < html.index('id="accepted"')
-    block = html[changes:findings]
+    asks, findings = html.index('id="asks"'), html.index('class="findings-heading')
+    assert verdict < changes < asks < findings < html.index('id="accepted"')
+    block = html[changes:asks]
     for words in ("Resolved", "ORG-001", "New", "DATA-001", "Still open", "ORG-002", ADDED, "accepted"):
         assert words in block, words
     assert "ORG-002" not in html[findings : html.index('id="accepted"')]
@@ -121,8 +121,9 @@ def test_resubmission_html_shows_the_changes_after_the_verdict(reports):
 def test_resubmission_markdown_shows_the_changes_after_the_header(reports):
     md = reports["md"]
     changes = md.index("## Changes since v1.json")
-    assert md.index("## Verdict") < changes < md.index("### Areas") < md.index("## Findings")
-    block = md[changes : md.index("### Areas")]
+    asks = md.index("## What to ask the applicant")
+    assert md.index("## Verdict") < changes < asks < md.index("### Areas") < md.index("## Warnings")
+    block = md[changes:asks]
     assert "**Resolved**" in block and "ORG\\-001" not in block and "ORG-001" in block
     assert "DATA-001" in block and "ORG-002" in block and "CAPRA\\-News\\-issue\\-4.pdf" not in block
     assert "CAPRA-News-issue-4.pdf" in block

@@ -128,6 +128,6 @@ def _load_bundle(path: Path, limits: Limits) -> tuple[LoadedRequest | None, Chec
 
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
         documents = [load_document(file, limits, None, reader) for file in bundle.files]
-        request = _load_request(bundle, limits)
+        request, _ = _load_request(bundle, limits)  # (the request, the sha256 of its bytes)
     as_of = (request.submitted if request else None) or date.today()
     return request, CheckContext(tuple(documents), request, as_of)

@@ -83,7 +83,9 @@ def resubmission(v1: Bundle) -> Bundle:
         _set("organisations.0.dsfc", True),
         request(
             lambda r: (
-                r["datasets"].append({"id": "mhsds", "start": date(2016, 1, 1), "end": date(2023, 3, 31)}),
+                r["datasets"].append(
+                    {"id": "mhsds", "start": date(2016, 1, 1), "end": date(2023, 3, 31), "fields": DATASET_FIELDS["mhsds"]}
+                ),
                 _flow("link")(r)["datasets"].append("mhsds"),
             )
         ),
