@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from checks import con, datasets, doc, lb, ndoo, org, pn, pur, req, s251, sub, ter
+from checks import con, datasets, doc, hon, lb, min, ndoo, org, pn, pur, req, s251, sec, sub, ter
 from checks.base import Check
 from checks.context import CheckContext
 from pipeline.findings import Finding, Skip
 
-# The catalogue's order: REQ, DOC, LB, S251, DATA, CON, NDOO, PUR, PN, ORG, TER, SUB.
-FAMILIES = (req, doc, lb, s251, datasets, con, ndoo, pur, pn, org, ter, sub)
+# The catalogue's order: REQ, DOC, LB, S251, DATA, MIN, CON, NDOO, PUR, PN, ORG, SEC, HON, TER, SUB.
+FAMILIES = (req, doc, lb, s251, datasets, min, con, ndoo, pur, pn, org, sec, hon, ter, sub)
 
 
 def all_checks() -> tuple[Check, ...]:
