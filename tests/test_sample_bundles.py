@@ -25,7 +25,7 @@ KINDS = {
     "data_request",
     "other",
 }
-CODE = re.compile(r"^(REQ|DOC|LB|S251|DATA|CON|NDOO|PUR|PN|ORG|TER|SUB)-\d{3}$")
+CODE = re.compile(r"^(REQ|DOC|LB|S251|REG|DATA|MIN|CON|NDOO|PUR|PN|ORG|SEC|HON|ACC|TER|SUB)-\d{3}$")
 
 
 def _keys() -> dict:

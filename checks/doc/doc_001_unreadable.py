@@ -54,7 +54,10 @@ ACTIONS = (
         "Put the file nearer the bundle's root, under fewer and shorter folder names, and send it again.",
     ),
     (("encrypted", "password"), "Send the file again without a password or encryption."),
-    (("unsupported format",), "Send the document in a format the tool reads: the reason says which to send instead."),
+    (
+        ("unsupported format",),
+        "Send the document in a format the tool reads: the reason says which to send instead.",
+    ),
     (("empty",), "Send the document again: the file received is empty."),
     # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
     # kept from one file): no option raises it, so the file itself has to change.

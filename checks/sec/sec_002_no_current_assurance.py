@@ -64,7 +64,7 @@ class NoCurrentAssurance(Check):
 
 def _described(fact, ctx: CheckContext) -> str:
     year = (fact.detail or {}).get("year")
-    status = fact.value.replace("_", " ").capitalize()
+    status = fact.value.replace("_", " ").title()
     if year is None:
         when = "with no assessment year"
     elif is_current(year, ctx.as_of):

@@ -36,6 +36,17 @@ REFERENCES = {
 DATASET_START = {"hes_apc": 4, "hes_op": 4, "hes_ae": 4, "deaths": 1, "demographics": 4}
 
 
+def dspt_year(day: date) -> str:
+    """The DSPT assessment year (a financial year) that holds ``day``: current at it (checks.md)."""
+    first = day.year if day.month >= 4 else day.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def assured(submitted: date) -> dict:
+    """Security assurance that holds at submission: a DSPT of Standards Met for the current year."""
+    return {"dspt": {"status": "standards_met", "year": dspt_year(submitted)}}
+
+
 def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None = None) -> dict:
     datasets = datasets or study.datasets
     controller = study.controller.name
@@ -76,6 +87,7 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
                 "roles": ["controller"],
                 "dsfc": True,
                 "processing_locations": ["England" if study.processor_place != "Wales" else "Wales"],
+                "security": assured(submitted),
             }
         ],
         "territory_of_use": "uk",
@@ -94,7 +106,12 @@ def request_for(study: Study, submitted: date, datasets: tuple[str, ...] | None 
         )
     if study.processor:
         req["organisations"].append(
-            {"name": study.processor, "roles": ["processor"], "processing_locations": [study.processor_place]}
+            {
+                "name": study.processor,
+                "roles": ["processor"],
+                "processing_locations": [study.processor_place],
+                "security": assured(submitted),
+            }
         )
     return req
 
