@@ -9,7 +9,8 @@ Two kinds of statement, both recorded as `commercial_mention`:
 
 Not statements: denials ("the data will not be used for commercial purposes", "no commercial company
 will have access"), and words that look commercial but are not ("non-commercial", "not-for-profit",
-"commercial in confidence", "commercially sensitive"). The detail keeps the words as written and the
+"commercial in confidence", "commercially sensitive"), and background about other studies ("previous
+studies funded by industry partners"). The detail keeps the words as written and the
 sentence's span in its block, so a check can tell one sentence from another.
 """
 
@@ -26,6 +27,7 @@ PARTY = any_of(CUES["party"])
 DATA = any_of(CUES["data"])
 PARTY_VERBS = any_of(CUES["party_verbs"])
 NOT_COMMERCIAL = any_of(CUES["not_commercial"])
+BACKGROUND = any_of(CUES["background"])
 ANY = any_of([*CUES["use"], *CUES["party"]])
 
 
@@ -38,6 +40,8 @@ def extract_commercial(document: Document, facts: DocumentFacts) -> None:
 
 def _sentence(passage: Passage, start: int, end: int, sink: FactSink) -> None:
     text = passage.text[start:end]
+    if BACKGROUND.search(text):
+        return  # about other studies, not this one
     blanked = NOT_COMMERCIAL.sub(lambda m: " " * len(m.group(0)), text)
     for kind, pattern, context in (("use", USE, DATA), ("party", PARTY, PARTY_VERBS)):
         for match in pattern.finditer(blanked):

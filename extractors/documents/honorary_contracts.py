@@ -4,8 +4,8 @@ contract (HON-002 quotes it when the request does not say that honorary contract
 A mention counts only in a sentence about the data, access to them, analysis or processing:
 "Analysts from the University will access the linked data under honorary contracts with the Trust".
 A title ("honorary professor"), a contract with nothing about the data ("Dr Khan holds an honorary
-consultant contract at the Trust") and a denial ("no honorary contracts will be needed to access the
-data") are not statements of use.
+consultant contract at the Trust"), a denial ("no honorary contracts will be needed to access the
+data") and background about other studies are not statements of use.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pipeline.model import Document
 CUES = cue_file("honorary_contracts")
 CONTRACT = any_of(CUES["contract"])
 ABOUT_DATA = any_of(CUES["about_data"])
+BACKGROUND = any_of(CUES["background"])
 
 
 def extract_honorary_contracts(document: Document, facts: DocumentFacts) -> None:
@@ -29,8 +30,8 @@ def extract_honorary_contracts(document: Document, facts: DocumentFacts) -> None
             outside = (
                 text[: contract.start()] + " " * (contract.end() - contract.start()) + text[contract.end() :]
             )
-            if not ABOUT_DATA.search(outside):
-                continue
+            if not ABOUT_DATA.search(outside) or BACKGROUND.search(text):
+                continue  # nothing about the data, or about other studies
             s, e = start + contract.start(), start + contract.end()
             if passage.negated(s, e):
                 continue

@@ -38,7 +38,8 @@ def test_commercial_statements_are_recorded(text: str, kind: str, words: str) ->
         "This is a non-commercial study funded by a charity.",
         "The study is run by a not-for-profit organisation and uses NHS data.",
         "The budget is commercial in confidence and is not part of this data request.",
-        "The Commercial Director approved the contract.",  # no commercial use or party acting on data
+        "The Commercial Director approved the contract.",
+        "Previous studies funded by pharmaceutical companies used hospital data.",  # background  # no commercial use or party acting on data
     ],
 )
 def test_commercial_near_misses(text: str) -> None:

@@ -29,6 +29,7 @@ def test_honorary_contract_about_the_data_is_recorded(text: str) -> None:
         "Professor Jones is an honorary professor of medicine.",  # a title
         "No honorary contracts will be needed to access the data.",  # denied
         "Staff will not use honorary contracts to process the data.",  # denied
+        "In previous studies, analysts accessed the data under honorary contracts.",  # background
     ],
 )
 def test_honorary_contract_near_misses(text: str) -> None:
