@@ -4,8 +4,7 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
-from checks.evidence import request_evidence
-from checks.request_fields import honorary_contracts_used
+from checks.request_fields import field_evidence, honorary_contracts_used
 from pipeline.findings import Finding, Severity
 
 
@@ -44,13 +43,11 @@ class UndeclaredHonoraryContracts(Check):
             statements = document.facts.named("honorary_contract")
             if not statements:
                 continue
-            field = (
-                "honorary_contracts.used"
-                if ctx.request.locate("honorary_contracts.used")[0]
-                else "organisations"
-            )
             yield self.finding(
                 f'{document.path} says the data will be accessed under honorary contracts ("'
                 f'{statements[0].evidence.quote[:120]}"), but the request does not say honorary contracts are used',
-                evidence=[*(s.evidence for s in statements[:3]), request_evidence(ctx, field)],
+                evidence=[
+                    *(s.evidence for s in statements[:3]),
+                    field_evidence(ctx, "honorary_contracts.used"),
+                ],
             )

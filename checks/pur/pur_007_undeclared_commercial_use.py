@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
-from checks.evidence import request_evidence
+from checks.request_fields import field_evidence
 from checks.sub.sub_002_undeclared_onward_sharing import _only_partners
 from extractors.names.org_names import normalise_org_name
 from pipeline.findings import Finding, Severity
@@ -56,11 +56,10 @@ class UndeclaredCommercialUse(Check):
             ]
             if not statements:
                 continue
-            field = "commercial" if ctx.request.locate("commercial")[0] else "purpose"
             yield self.finding(
                 f'{document.path} describes commercial use or involvement ("{statements[0].evidence.quote[:120]}"), '
                 "but the request is not commercial",
-                evidence=[*(s.evidence for s in statements[:3]), request_evidence(ctx, field)],
+                evidence=[*(s.evidence for s in statements[:3]), field_evidence(ctx, "commercial")],
             )
 
 

@@ -2,8 +2,9 @@
 until December 2030", "for up to 10 years after you join the study", "from the date you join the
 study" (MIN-007 compares the request's data periods with it).
 
-Only a sentence about records or information held by the NHS (NHS England, NHS Digital, HSCIC count;
-an NHS number alone does not) counts, and not one that denies what it says. A bound is read from the
+Only a sentence about records or information held by the NHS (NHS England, NHS Digital, HSCIC, or
+records only the NHS holds: hospital records, death and cancer registrations; an NHS number alone is
+not) counts, and not one that denies what it says. A bound is read from the
 words that govern it:
 - an end: a date after "until", "up to", "to", "through" (a bare year runs to its 31 December), or
   "up to N years after you join" (relative to joining);
@@ -50,7 +51,7 @@ FROM_JOINING = compile_folded(
 END_GOVERNOR = compile_folded(CUES["end_governor"], re.IGNORECASE)
 START_GOVERNOR = compile_folded(CUES["start_governor"], re.IGNORECASE)
 BARE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-PRECHECK = compile_folded(r"\bNHS\b|\bHSCIC\b|Information\s+Centre", re.IGNORECASE)
+PRECHECK = HELD_BY_NHS
 
 
 def extract_records_period(document: Document, facts: DocumentFacts) -> None:

@@ -31,6 +31,7 @@ def periods(text: str, kind: str = "participant_information_sheet") -> list[dict
             "NHS Digital will send us details of any hospital stays for up to ten years after you joined.",
             {"end_years_after_joining": 10},
         ),
+        ("We will collect details of your hospital records until 31 March 2030.", {"end": "2030-03-31"}),
         (
             "We would like to collect information from your NHS records from five years before you joined the study.",
             {"start_years_before_joining": 5},
