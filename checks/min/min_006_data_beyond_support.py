@@ -58,7 +58,7 @@ class DataBeyondSupport(Check):
             if period.end == UNKNOWN or not period.ends_after(end):
                 continue
             yield self.finding(
-                f"{period.dataset}: the data period {period.end_words()}, after the end of section 251 support "
-                f"on {end.isoformat()} ({fact.evidence.document})",
+                f"{period.dataset}: the data period {period.end_words()}, but section 251 support ends on "
+                f"{end.isoformat()} ({fact.evidence.document})",
                 evidence=[request_evidence(ctx, period.field), fact.evidence],
             )
