@@ -7,16 +7,21 @@ registering one is one line in EXTRACTORS.
 from __future__ import annotations
 
 from extractors.documents.cag_letters import extract_cag_letter_facts
+from extractors.documents.commercial import extract_commercial
 from extractors.documents.consent import extract_consent
 from extractors.documents.datasets import extract_datasets
+from extractors.documents.dspt import extract_dspt
+from extractors.documents.honorary_contracts import extract_honorary_contracts
 from extractors.documents.identifiers import extract_identifiers
 from extractors.documents.kinds import extract_kind
 from extractors.documents.organisations import extract_organisations
 from extractors.documents.privacy_notice import extract_privacy_notice
 from extractors.documents.purpose import extract_purpose
+from extractors.documents.records_period import extract_records_period
 from extractors.documents.references import extract_references
 from extractors.documents.reviewed_documents import extract_reviewed_documents
 from extractors.documents.sharing import extract_sharing
+from extractors.documents.support_end import extract_support_end
 from extractors.documents.title import extract_title
 from extractors.documents.version_date import extract_version_and_date
 from extractors.facts import DocumentFacts, Fact
@@ -38,6 +43,11 @@ EXTRACTORS = (
     extract_consent,
     extract_privacy_notice,
     extract_sharing,
+    extract_support_end,
+    extract_records_period,
+    extract_dspt,
+    extract_honorary_contracts,
+    extract_commercial,
 )
 
 __all__ = ["DocumentFacts", "Fact", "extract"]

@@ -39,17 +39,22 @@ def formats_run(tmp_path_factory):
     bundle.mkdir()
     files = {
         "notes.docx": docx_with_notes(
-            "Protocol version 3.0.", footnotes=["Section 251 support: CAG reference 21/CAG/0123."],
+            "Protocol version 3.0.",
+            footnotes=["Section 251 support: CAG reference 21/CAG/0123."],
             comments=["Check the date of birth is still needed."],
         ),
-        "macros.docm": docx_with_notes("Data management plan.", endnotes=["REC reference 14/SW/0123."], macros=True),
+        "macros.docm": docx_with_notes(
+            "Data management plan.", endnotes=["REC reference 14/SW/0123."], macros=True
+        ),
         "data flows.xlsx": xlsx_bytes(DATA_FLOWS),
         "identifiers.csv": b"Item,Purpose\r\nNHS number,Linkage\r\nPostcode,Linkage\r\n",
         "outcome.eml": eml_bytes(
             "CAG outcome 21/CAG/0123",
             "Dear Dr Smith,\n\nPlease find attached the outcome letter.\n\nConfidentiality Advice Team",
             {"letter.pdf": pdf_bytes(CAG_LETTER)},
-            attached_messages=[eml_bytes("Consent form", "Attached.", {"consent.docx": docx_bytes(["Consent form"])})],
+            attached_messages=[
+                eml_bytes("Consent form", "Attached.", {"consent.docx": docx_bytes(["Consent form"])})
+            ],
         ),
         "privacy.html": PRIVACY_PAGE.encode(),
         "outlook.msg": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
@@ -62,7 +67,9 @@ def formats_run(tmp_path_factory):
     out = root / "out"
     out.mkdir()
     report = out / "report.json"
-    run = run_cli("check", str(bundle), "--format", "json", "-o", str(report), cwd=out, log=root / "events.jsonl")
+    run = run_cli(
+        "check", str(bundle), "--format", "json", "-o", str(report), cwd=out, log=root / "events.jsonl"
+    )
     assert run.code in (0, 1), run.stderr
     data = json.loads(report.read_text())
     return bundle, out, run, {d["path"]: d for d in data["documents"]}, data["findings"], report.read_text()
@@ -126,7 +133,10 @@ def test_docx_notes_and_html_text_give_facts_with_their_place(formats_run) -> No
 
 def test_refused_formats_say_what_to_send_instead(formats_run) -> None:
     _, _, _, documents, *_ = formats_run
-    assert "save the message as .eml, or send its attachments as PDF or DOCX" in documents["outlook.msg"]["reason"]
+    assert (
+        "save the message as .eml, or send its attachments as PDF or DOCX"
+        in documents["outlook.msg"]["reason"]
+    )
     assert "send it as PDF or DOCX" in documents["old.doc"]["reason"]
     assert "send it as PDF or DOCX" in documents["slides.pptx"]["reason"]
     assert not any("0x" in (d.get("reason") or "") for d in documents.values())
@@ -143,7 +153,10 @@ def test_a_cohort_file_is_withheld_with_doc_009_and_none_of_its_values_shown(for
     _, _, _, documents, findings, text = formats_run
     assert documents["cohort.csv"]["facts"] == []
     (finding,) = [f for f in findings if f["code"] == "DOC-009"]
-    assert "cohort.csv is a participant cohort file (its header row has columns of nhs_number" in finding["message"]
+    assert (
+        "cohort.csv is a participant cohort file (its header row has columns of nhs_number"
+        in finding["message"]
+    )
     assert not [f for f in findings if f["code"] == "DOC-001" and "cohort.csv" in f["message"]]
     for value in ("9434765919", "943 476 5919", "1990-01-01", "BS8 1TH"):
         assert value not in text

@@ -152,7 +152,9 @@ def test_a_package_that_is_not_word_gives_the_same_reason_every_run() -> None:
     import zipfile as _zip
 
     types = _zip.ZipFile(_io.BytesIO(source)).read("[Content_Types].xml").decode()
-    data = rewrite_zip(source, {"[Content_Types].xml": types.replace(DOCX_MAIN, "application/x-other+xml").encode()})
+    data = rewrite_zip(
+        source, {"[Content_Types].xml": types.replace(DOCX_MAIN, "application/x-other+xml").encode()}
+    )
     reasons = set()
     for _ in range(2):
         with pytest.raises(UnreadableDocument) as info:

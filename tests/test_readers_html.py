@@ -34,7 +34,10 @@ def test_html_keeps_visible_text_only_as_paragraphs_and_table_rows() -> None:
         ("paragraph 1", "Home"),
         ("paragraph 2", "About"),
         ("paragraph 3", "How we use your information"),
-        ("paragraph 4", "We send your NHS number and date of birth to NHS England\nfor linkage to hospital records."),
+        (
+            "paragraph 4",
+            "We send your NHS number and date of birth to NHS England\nfor linkage to hospital records.",
+        ),
     ]
     assert parsed.blocks[2].style == "Heading1"
     rows = [(b.location, b.cells) for b in parsed.blocks if b.part is Part.TABLE]
@@ -52,6 +55,8 @@ def test_html_nested_very_deeply_or_declaring_entities_is_read_without_expanding
     deep = ("<div>" * 5000 + "<p>deep text</p>" + "</div>" * 5000).encode()
     parsed = parse("deep.html", deep, DEFAULT_LIMITS)
     assert parsed.format == "html"
-    laughs = b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><p>&b;</p>'
+    laughs = (
+        b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><p>&b;</p>'
+    )
     parsed = parse("laughs.html", laughs, DEFAULT_LIMITS)
     assert "aaaaaaaaaa" not in parsed.text

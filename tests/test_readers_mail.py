@@ -35,7 +35,9 @@ def test_eml_with_only_an_html_body_keeps_its_visible_text() -> None:
 
     message = EmailMessage()
     message["From"], message["Subject"] = "cag@hra.nhs.uk", "Outcome"
-    message.set_content("<p>Support is given.</p><script>SCRIPT TEXT</script><p>21/CAG/0123</p>", subtype="html")
+    message.set_content(
+        "<p>Support is given.</p><script>SCRIPT TEXT</script><p>21/CAG/0123</p>", subtype="html"
+    )
     parsed = parse("outcome.eml", message.as_bytes(), DEFAULT_LIMITS)
     assert [b.text for b in parsed.blocks[2:]] == ["Support is given.", "21/CAG/0123"]
 
@@ -43,7 +45,12 @@ def test_eml_with_only_an_html_body_keeps_its_visible_text() -> None:
 def test_a_bundle_lists_each_attachment_as_a_document_read_from_memory(tmp_path: Path) -> None:
     inner = eml_bytes("Consent", "Attached.", {"consent.docx": docx_bytes(["Consent form"])})
     (tmp_path / "outcome.eml").write_bytes(
-        eml_bytes("Outcome", "See attached.", {"letter.pdf": LETTER, "../../etc/evil.pdf": LETTER}, attached_messages=[inner])
+        eml_bytes(
+            "Outcome",
+            "See attached.",
+            {"letter.pdf": LETTER, "../../etc/evil.pdf": LETTER},
+            attached_messages=[inner],
+        )
     )
     with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
         files = {f.path: f for f in bundle.files}
@@ -61,7 +68,9 @@ def test_a_bundle_lists_each_attachment_as_a_document_read_from_memory(tmp_path:
 
 
 def test_attachments_past_the_member_limit_are_refused_with_the_limit(tmp_path: Path) -> None:
-    (tmp_path / "many.eml").write_bytes(eml_bytes("Many", "x", {"a.pdf": LETTER, "b.pdf": LETTER, "c.pdf": LETTER}))
+    (tmp_path / "many.eml").write_bytes(
+        eml_bytes("Many", "x", {"a.pdf": LETTER, "b.pdf": LETTER, "c.pdf": LETTER})
+    )
     with open_bundle(tmp_path, Limits(max_members=2)) as bundle:
         files = {f.path: f for f in bundle.files}
         assert list(files) == ["many.eml", "many.eml/a.pdf", "many.eml/b.pdf", "many.eml/c.pdf"]
@@ -84,7 +93,9 @@ def test_the_subject_is_the_title_of_the_message() -> None:
 
     from pipeline.load import parse_and_extract
 
-    data = eml_bytes("CAG outcome 21/CAG/0123", "Dear Dr Smith,\n\nSee the letter attached.", {"letter.pdf": LETTER})
+    data = eml_bytes(
+        "CAG outcome 21/CAG/0123", "Dear Dr Smith,\n\nSee the letter attached.", {"letter.pdf": LETTER}
+    )
     document = parse_and_extract("outcome.eml", data, hashlib.sha256(data).hexdigest(), DEFAULT_LIMITS)
     assert document.facts.title == "Subject: CAG outcome 21/CAG/0123"
 
@@ -99,7 +110,12 @@ def test_pictures_the_html_body_shows_inline_are_not_attachments() -> None:
     message.set_content("See the letter attached.")
     message.add_alternative('<p>See the letter attached.</p><img src="cid:logo@hra">', subtype="html")
     message.get_payload()[1].add_related(
-        b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image", "png", cid="<logo@hra>", filename="image001.png", disposition="inline"
+        b"\x89PNG\r\n\x1a\n" + b"0" * 64,
+        "image",
+        "png",
+        cid="<logo@hra>",
+        filename="image001.png",
+        disposition="inline",
     )
     message.add_attachment(LETTER, maintype="application", subtype="pdf", filename="letter.pdf")
     assert [a.name for a in attachments_of(parse_message(message.as_bytes()))] == ["letter.pdf"]

@@ -23,7 +23,12 @@ def test_xlsx_rows_are_table_rows_cited_by_sheet_and_row() -> None:
     assert rows[0] == ("sheet Cover, row 1", (DATA_FLOWS["Cover"][0][0],))
     assert rows[1] == ("sheet Flows, row 1", ("Flow", "From", "To", "Data items", "Datasets", "Purpose"))
     assert rows[2][0] == "sheet Flows, row 2"
-    assert rows[2][1][:4] == ("1", "University of Bristol", "NHS England", "NHS number, date of birth, postcode")
+    assert rows[2][1][:4] == (
+        "1",
+        "University of Bristol",
+        "NHS England",
+        "NHS number, date of birth, postcode",
+    )
     assert all(b.part is Part.TABLE for b in parsed.blocks)
     assert parsed.blocks[2].text.startswith("1 | University of Bristol | NHS England | NHS number")
 
@@ -61,7 +66,10 @@ def test_csv_in_another_encoding_and_delimiter_is_read_with_its_rows() -> None:
 
 
 def test_a_cohort_file_is_withheld_and_none_of_its_values_is_kept() -> None:
-    rows = [["STUDY ID", "NHS_NO", "Date of Birth", "Postcode"], ["A1", "9434765919", "1990-01-01", "BS8 1TH"]]
+    rows = [
+        ["STUDY ID", "NHS_NO", "Date of Birth", "Postcode"],
+        ["A1", "9434765919", "1990-01-01", "BS8 1TH"],
+    ]
     csv_data = "\n".join(",".join(r) for r in rows).encode()
     for name, data in (("cohort.csv", csv_data), ("cohort.xlsx", xlsx_bytes({"Sheet1": rows}))):
         with pytest.raises(WithheldDocument) as info:
@@ -82,7 +90,9 @@ def test_xlsx_guards_run_before_openpyxl() -> None:
     with pytest.raises(UnreadableDocument, match="workbook part xl/workbook.xml declares a DTD"):
         parse("flows.xlsx", data, DEFAULT_LIMITS)
     with pytest.raises(UnreadableDocument, match="not an Excel workbook"):
-        parse("flows.xlsx", rewrite_zip(xlsx_bytes({"A": [["x"]]}), {"xl/workbook.xml": None}), DEFAULT_LIMITS)
+        parse(
+            "flows.xlsx", rewrite_zip(xlsx_bytes({"A": [["x"]]}), {"xl/workbook.xml": None}), DEFAULT_LIMITS
+        )
 
 
 def test_a_sheet_past_the_row_limit_is_refused(monkeypatch) -> None:
@@ -96,6 +106,11 @@ def test_a_sheet_past_the_row_limit_is_refused(monkeypatch) -> None:
 def test_an_xlsx_zip_bomb_is_refused_before_anything_is_inflated() -> None:
     from tests.hostile.corpus import MB, RawMember, members_of, raw_zip, zeros_deflated
 
-    bomb = raw_zip([*members_of(xlsx_bytes({"A": [["x"]]})), RawMember("xl/media/image1.bin", zeros_deflated(1), 2048 * MB, 0)])
+    bomb = raw_zip(
+        [
+            *members_of(xlsx_bytes({"A": [["x"]]})),
+            RawMember("xl/media/image1.bin", zeros_deflated(1), 2048 * MB, 0),
+        ]
+    )
     with pytest.raises(LimitExceeded, match="the workbook would inflate to 2048 MB or more"):
         parse("flows.xlsx", bomb, DEFAULT_LIMITS)

@@ -6,6 +6,7 @@ from checks.pur.pur_003_research_without_ethics import ResearchWithoutEthics
 from checks.pur.pur_004_research_without_funding import ResearchWithoutFunding
 from checks.pur.pur_005_rec_reference_mismatch import RecReferenceMismatch
 from checks.pur.pur_006_commercial_purpose_unexplained import CommercialPurposeUnexplained
+from checks.pur.pur_007_undeclared_commercial_use import UndeclaredCommercialUse
 
 CHECKS = (
     CommercialWithoutBenefit,
@@ -14,4 +15,5 @@ CHECKS = (
     ResearchWithoutFunding,
     RecReferenceMismatch,
     CommercialPurposeUnexplained,
+    UndeclaredCommercialUse,
 )

@@ -30,7 +30,8 @@ from .dates import day, month
 from .register_bundles import with_registers
 from .request_variants import consent_request_variants, s251_request_variants
 from .requests import DATASET_FIELDS, to_yaml
-from .texts.cag_letters import CagAmendment, CagOutcome
+from .texts.application import S251Application
+from .texts.cag_letters import CagAmendment, CagAnnualReview, CagOutcome
 from .texts.cohort import Newsletter, WebPage
 from .texts.consent import ConsentForm, InfoSheet
 from .texts.misc import Agenda, ScannedDeclaration, TransferRiskAssessment
@@ -412,6 +413,57 @@ def s251_variants(base: Bundle) -> list[Bundle]:
             archive("zip-flat"),
             add_file("../outside-the-bundle.txt", b"This member's path escapes the archive.\n"),
         ),
+        # Issue 16: facts read from the documents (support end, DSPT statements, commercial mentions).
+        variant(
+            base,
+            "s251-data-beyond-support",
+            "The application requests support until 31 March 2027; the request takes HES APC as future drops.",
+            ["MIN-006"],
+            edit(
+                S251Application,
+                extra=(
+                    "The end date of the activity is 31 March 2027: support is requested until then, to allow "
+                    "the final linkage and analysis.",
+                ),
+            ),
+            request(lambda r: (r["datasets"][0].pop("end"), r["datasets"][0].update(release="future_drops"))),
+        ),
+        variant(
+            base,
+            "s251-dspt-not-current",
+            "The request gives the controller no security; the CAG letter confirms only its 2022/23 DSPT, not "
+            "current at 16 September 2024.",
+            ["SEC-002"],
+            request(lambda r: r["organisations"][0].pop("security")),
+        ),
+        variant(
+            base,
+            "s251-dspt-status-disagrees",
+            "The request says the controller's 2023-24 DSPT met the standards; the annual review letter says "
+            "Approaching Standards.",
+            ["SEC-003"],
+            request(lambda r: r["organisations"][0]["security"]["dspt"].update(year="2023-24")),
+            edit(
+                CagAnnualReview,
+                extra=(
+                    "Confirmed: The NHS England 2023/24 DSPT review for the University of Castlebridge was "
+                    "confirmed as 'Approaching Standards' on the NHS England DSPT tracker.",
+                ),
+            ),
+        ),
+        variant(
+            base,
+            "s251-commercial-undeclared",
+            "The protocol says the findings may be used for commercial purposes; the request is not commercial.",
+            ["PUR-007"],
+            edit(
+                Protocol,
+                extra=(
+                    "The sponsor may use the study's findings for commercial purposes, including the development "
+                    "of a paid-for asthma follow-up service.",
+                ),
+            ),
+        ),
     ]
 
 
@@ -624,6 +676,33 @@ def consent_variants(base: Bundle) -> list[Bundle]:
             "The consent baseline zipped on a Mac (__MACOSX/, .DS_Store): clean.",
             [],
             archive("zip"),
+        ),
+        variant(
+            base,
+            "consent-honorary-undeclared",
+            "The protocol says the processor's statisticians access the linked data under honorary contracts; "
+            "the request does not declare them.",
+            ["HON-002"],
+            edit(
+                Protocol,
+                extra=(
+                    "Two statisticians employed by Albion Survey Services Ltd will access the linked data under "
+                    "honorary contracts with the University of Kingsmere.",
+                ),
+            ),
+        ),
+        variant(
+            base,
+            "consent-records-period-exceeded",
+            "The information sheets say NHS records are collected up to December 2021; the datasets run to 2023.",
+            ["MIN-007"],
+            edit(
+                InfoSheet,
+                extra=(
+                    "If you agree, NHS England will send us information from your NHS hospital records up to the "
+                    "end of December 2021.",
+                ),
+            ),
         ),
     ]
 

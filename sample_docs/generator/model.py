@@ -8,7 +8,7 @@ itself out for a study, so the document and its key come from the same values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from .dates import DocDate
@@ -99,9 +99,20 @@ class DocSpec:
     fmt: str = "pdf"
     version: str | None = None
     date: DocDate | None = None
+    extra: tuple[str, ...] = ()  # paragraphs a variant adds before the sign-off (``with_extra``)
 
     def layout(self, study) -> Layout:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def with_extra(self, study) -> Layout:
+        """The layout, with the ``extra`` paragraphs placed before the first signature (else at the end)."""
+        layout = self.layout(study)
+        if not self.extra:
+            return layout
+        blocks = list(layout.blocks)
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Signature)), len(blocks))
+        blocks[at:at] = [Para(text) for text in self.extra]
+        return replace(layout, blocks=tuple(blocks))
 
     def cag_refs(self, study) -> tuple[str, ...] | None:
         """CAG references a key records for this document (CAG letters and applications only)."""

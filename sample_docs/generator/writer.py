@@ -23,7 +23,7 @@ from .zipping import write_zip
 def render(spec: DocSpec, study: Study) -> bytes:
     if isinstance(spec, ScannedDeclaration):
         return render_image_pdf(spec.image(study), title="scan0042")
-    layout = spec.layout(study)
+    layout = spec.with_extra(study)
     return render_pdf(layout) if spec.fmt == "pdf" else render_docx(layout)
 
 
