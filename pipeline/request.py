@@ -1,8 +1,8 @@
 """Loading the data request (`request.yaml`, `.yml` or `.json`) and finding what is wrong with it.
 
 Each problem is kept with its field path (`datasets[1].end`), the line it sits on and the words
-there, so REQ-001 can report one finding per problem with its evidence. YAML aliases are refused
-(a data request never needs them, and they are how a "YAML bomb" multiplies), and timestamps are
+there, so REQ-001 can report one finding per problem with its evidence. YAML aliases are read but
+bounded in what they expand to (they are how a "YAML bomb" multiplies), and timestamps are
 left as strings so the schema's `date` format decides what a valid date is.
 
 A request comes from outside, so reading it is bounded like reading a document (issue 11): its own
@@ -64,16 +64,60 @@ class LoadedRequest:
         return self.locator(path) if self.locator else (None, "")
 
 
-class _RequestLoader(yaml.SafeLoader):
-    """SafeLoader without aliases and without implicit timestamps."""
+# A request written by a tool may repeat a list through an alias (PyYAML's dump of one list used
+# twice gives `&id001` and `*id001`). Aliases are read, but what they expand to is bounded: a
+# "YAML bomb" nests aliases so that a few lines stand for billions of items.
+MAX_EXPANDED_NODES = 20_000
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+
+class _RequestLoader(yaml.SafeLoader):
+    """SafeLoader with bounded aliases and without implicit timestamps."""
+
+    def get_single_node(self):
+        node = super().get_single_node()
+        if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not accepted in a data request", event.start_mark
+                None,
+                None,
+                f"its aliases (*name) expand to more than {MAX_EXPANDED_NODES:,} items, far more than a data "
+                "request holds: write the repeated items out",
+                node.start_mark,
             )
-        return super().compose_node(parent, index)
+        return node
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes the document stands for once every alias is expanded: each distinct node is
+    sized once (so the work is linear in the file), a node met through several aliases counted each
+    time; an alias inside its own anchor (a cycle) expands without end."""
+    cap = MAX_EXPANDED_NODES + 1
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, list[yaml.Node]]] = [(root, _children(root))]
+    in_progress.add(id(root))
+    while stack:  # post-order without recursion: a node is sized after its children
+        node, children = stack[-1]
+        if children:
+            child = children.pop()
+            if id(child) in sizes:
+                continue
+            if id(child) in in_progress:
+                return cap  # a cycle
+            in_progress.add(id(child))
+            stack.append((child, _children(child)))
+            continue
+        stack.pop()
+        in_progress.discard(id(node))
+        sizes[id(node)] = min(cap, 1 + sum(sizes[id(child)] for child in _children(node)))
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return []
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pipeline.request import load_request, request_schema
 from tests.builders import VALID_REQUEST
@@ -167,3 +168,34 @@ def test_impossible_dspt_year_is_reported_and_keeps_the_request_usable() -> None
     [problem] = loaded.problems
     assert problem.path == "organisations[0].security.dspt.year" and "2023-25" in problem.message
     assert "2023-25" in problem.quote
+
+
+def test_an_alias_a_tool_wrote_is_read() -> None:
+    """PyYAML's dump of one list used twice writes an anchor and an alias: a tool's request is read."""
+    request = yaml.safe_load(VALID_REQUEST)
+    shared = ["nhs_number", "date_of_birth"]
+    request["identifiers"] = shared
+    request["flows"][0]["identifiers"] = shared
+    text = yaml.safe_dump(request, sort_keys=False)
+    assert "&id001" in text and "*id001" in text
+    loaded = load_request("request.yaml", text.encode())
+    assert loaded.usable, [p.message for p in loaded.problems]
+    assert loaded.request.flows[0].identifiers == ("nhs_number", "date_of_birth")
+
+
+def test_an_alias_inside_its_own_anchor_is_refused() -> None:
+    loaded = load_request("request.yaml", b"reference: &a [*a]\n")
+    assert not loaded.usable and "aliases" in loaded.problems[0].message
+
+
+def test_aliases_just_under_the_bound_are_read_and_just_over_are_refused() -> None:
+    from pipeline.request import MAX_EXPANDED_NODES
+
+    def nested(width: int) -> str:  # a list of `width` items, repeated through aliases 10 times
+        items = ", ".join(["x"] * width)
+        return f"a: &a [{items}]\n" + "".join(f"b{i}: *a\n" for i in range(10))
+
+    under = load_request("request.yaml", nested(MAX_EXPANDED_NODES // 12).encode())
+    over = load_request("request.yaml", nested(MAX_EXPANDED_NODES // 10).encode())
+    assert not any("aliases" in p.message for p in under.problems)
+    assert any("aliases" in p.message for p in over.problems)

@@ -51,7 +51,10 @@ class PurposeDrift(Check):
         populations = population_terms(request_purpose)
         approved_populations = population_terms(approved_text)
         missing_populations = [w for k, w in populations.items() if k not in approved_populations]
-        drift_population = bool(missing_populations) and bool(approved_populations)
+        # A different population, not an added one: none of the request's is among the supported ones.
+        drift_population = (
+            bool(approved_populations) and bool(populations) and len(missing_populations) == len(populations)
+        )
         if not (drift_subject or drift_population):
             return
         named = missing_subjects if drift_subject else missing_populations

@@ -49,13 +49,42 @@ def subject_terms(text: str) -> dict[str, str]:
     return terms
 
 
+# One population under several words ("older people", "the elderly"), and populations said by age
+# ("aged 65 or over" is older people, "under 16" children): compared as one key.
+SAME_POPULATION = {"elder": "older", "pensi": "older", "child": "child", "paedi": "child", "pedia": "child"}
+AGE_FROM = re.compile(
+    r"\b(?:aged\s+|over\s+(?:the\s+age\s+of\s+)?)?(?P<age>\d{1,3})\s*(?:years?\s*(?:of\s+age\s*)?)?"
+    r"(?:\+|(?:or|and)\s+(?:over|older|above))",
+    re.IGNORECASE,
+)
+AGE_OVER = re.compile(r"\b(?:aged\s+)?over\s+(?:the\s+age\s+of\s+)?(?P<age>\d{1,3})\b", re.IGNORECASE)
+AGE_UNDER = re.compile(
+    r"\b(?:aged\s+)?(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?(?P<age>\d{1,2})\b"
+    r"|\baged\s+\d{1,2}\s*(?:-|–|to)\s*(?P<upper>\d{1,2})\b",
+    re.IGNORECASE,
+)
+OLDER_FROM = 60  # "aged 65 or over": older people
+ADULT_FROM = 16
+
+
 def population_terms(text: str) -> dict[str, str]:
+    """Population key -> the words as written: population words, and ages said as a population."""
     _, populations = _vocabulary()
     terms: dict[str, str] = {}
     for match in WORD.finditer(text):
         key = stem(match.group(0))
         if key in populations:
-            terms.setdefault(key, match.group(0))
+            terms.setdefault(SAME_POPULATION.get(key, key), match.group(0))
+    for pattern in (AGE_FROM, AGE_OVER):
+        for match in pattern.finditer(text):
+            age = int(match.group("age"))
+            if age >= OLDER_FROM:
+                terms.setdefault("older", match.group(0))
+            elif age >= ADULT_FROM:
+                terms.setdefault("adult", match.group(0))
+    for match in AGE_UNDER.finditer(text):
+        if int(match.group("age") or match.group("upper")) <= 18:
+            terms.setdefault("child", match.group(0))
     return terms
 
 

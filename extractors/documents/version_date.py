@@ -49,6 +49,7 @@ SAME_KIND = {
     "rec_approval": {"letter"},
 }
 TEMPLATE = compile_folded(r"\btemplate\b|\bform\s+\d+[a-z]?\b", re.IGNORECASE)
+FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+|\t+|\s{3,}")
 # Words just before a date that give it another role than the document's date.
 OTHER_ROLE = compile_folded(
     r"(meeting|met|held|received|receipt|submitted|submission|birth|born|d\.?o\.?b|death|died|review\s+(?:is\s+)?due|"
@@ -158,7 +159,27 @@ def _lines(document: Document):
             if region in ("title", "body"):
                 seen_title += 1
             template = any_template and TEMPLATE.search(block.text, start, end) is not None
+            if template and FIELD_SEPARATOR.search(text):
+                # "IRAS template PIS v7.0 | LC-HCW PIS version 1.2, 6 June 2022 | Page 1": only the
+                # field that names the template gives the template's version and date.
+                for field_start, field_end in _fields(text):
+                    field = text[field_start:field_end]
+                    yield _Line(
+                        block, start + field_start, start + field_end, field, region,
+                        TEMPLATE.search(field) is not None,
+                    )  # fmt: skip
+                continue
             yield _Line(block, start, end, text, region, template)
+
+
+def _fields(text: str) -> list[tuple[int, int]]:
+    """The spans of a line's fields, split where a footer separates them (" | ", a tab, wide spaces)."""
+    spans, last = [], 0
+    for separator in FIELD_SEPARATOR.finditer(text):
+        spans.append((last, separator.start()))
+        last = separator.end()
+    spans.append((last, len(text)))
+    return [(start, end) for start, end in spans if text[start:end].strip()]
 
 
 def _normal(text: str) -> str:

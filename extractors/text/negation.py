@@ -2,7 +2,7 @@
 
 The scope of a negation is the clause that holds the mention: its sentence (read across wrapped
 PDF lines), cut at ; : and at contrastive joints (", but", "however", "except", "other than"), and
-at subordinate joints (", which", "so that", "because", "in order to"), since a denial there is
+at subordinate joints (", which", ", from which", "so that", "because", "in order to"), since a denial there is
 about something else: "... sends them back labelled with a study number, so that we cannot tell
 who it is about" does not deny what is sent. A negation cue anywhere in that clause negates the
 mention, except negative wording that denies nothing ("if you do not want ...", "this will not
@@ -59,7 +59,9 @@ CLAUSE_BREAK = compile_folded(
 SUBORDINATE = compile_folded(
     r"(?:,?\s+\b(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that)|because|since|such\s+that|meaning\s+that|"
     r"to\s+ensure|as\s+long\s+as|provided\s+that|whereas|while|whilst|until|before|after|once)\b)"
-    r"|,\s+(?:which|who|whose|where|when)\b",
+    r"|,\s+(?:which|who|whose|where|when)\b"
+    # a relative clause led by a preposition: "..., from which the identifiers have been removed"
+    r"|,\s+(?:from|in|of|to|by|with|for|through|under|after)\s+(?:which|whom)\b",
     re.IGNORECASE,
 )
 EXCEPTION_WORDS = compile_folded(r"^\W*(except|other\s+than|apart\s+from)\b", re.IGNORECASE)

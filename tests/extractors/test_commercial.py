@@ -17,6 +17,7 @@ from tests.extractors.helpers import assert_cites, document, run, values
             "use",
             "licensed commercially",
         ),
+        ("Your data may be used commercially by the sponsor.", "use", "used commercially"),
         ("This study is funded by a pharmaceutical company.", "party", "pharmaceutical company"),
         ("Our industry partners will receive the pseudonymised records.", "party", "industry partners"),
     ],
@@ -39,6 +40,8 @@ def test_commercial_statements_are_recorded(text: str, kind: str, words: str) ->
         "The study is run by a not-for-profit organisation and uses NHS data.",
         "The budget is commercial in confidence and is not part of this data request.",
         "The Commercial Director approved the contract.",
+        "Women used commercially available, validated blood pressure monitors in the study.",  # a product
+        "The study bought commercially produced assay kits for the samples.",  # a product
         "Previous studies funded by pharmaceutical companies used hospital data.",  # background  # no commercial use or party acting on data
     ],
 )

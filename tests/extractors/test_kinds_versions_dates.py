@@ -239,3 +239,32 @@ def test_applicable_from_gives_the_versions_date() -> None:
     )
     facts = facts_of(notice)
     assert (facts.version, facts.date) == ("4", "2023-05-02")
+
+
+# Class: a footer whose fields are separated (" | ", a tab, wide spaces) where one field names a template.
+# Only that field's version and date are the template's; the others may be the document's own.
+@pytest.mark.parametrize("separator", [" | ", "\t", "     "])
+def test_a_template_field_beside_the_documents_own_in_one_footer_line(separator) -> None:
+    sheet = pdf_document(
+        [
+            "Participant Information Sheet\nA study of healthcare workers after COVID-19\nYou are being invited to take "
+            "part in a research study.\nWhy have I been invited?\nDo I have to take part?\nNo.\n"
+            + separator.join(["IRAS template PIS v7.0", "LC-HCW PIS version 1.2, 6 June 2022", "Page 1"]),
+        ],
+        path="pis.pdf",
+    )
+    facts = facts_of(sheet)
+    assert (facts.version, facts.date) == ("1.2", "2022-06-06")
+
+
+def test_a_template_footer_line_without_fields_still_gives_nothing() -> None:
+    sheet = pdf_document(
+        [
+            "Participant Information Sheet\nA study of healthcare workers after COVID-19\nYou are being invited to take "
+            "part in a research study.\nWhy have I been invited?\nDo I have to take part?\nNo.\n"
+            "IRAS template PIS v7.0 dated 1 May 2019",
+        ],
+        path="pis.pdf",
+    )
+    facts = facts_of(sheet)
+    assert facts.version is None and facts.date is None

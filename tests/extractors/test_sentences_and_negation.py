@@ -42,3 +42,19 @@ def test_purpose_clause_after_a_mention_does_not_negate_it() -> None:
 def test_negation_in_the_mentions_own_clause(text) -> None:
     start = text.lower().index("name")
     assert negated(text, start, start + 4)
+
+
+@pytest.mark.parametrize("joint", ["from which", "in which", "of which", "to whom", "by which"])
+def test_a_relative_clause_led_by_a_preposition_keeps_its_denial_to_itself(joint) -> None:
+    """Class: prepositional relative clauses are subordinate joints, like ", which"."""
+    text = f"NHS England will link the records, and return an extract, {joint} the names have been removed."
+    start = text.index("link")
+    assert not negated(text, start, start + 4)
+    names = text.index("names")
+    assert negated(text, names, names + 5)  # the denial still holds inside its own clause
+
+
+def test_a_denial_before_a_prepositional_relative_clause_still_negates() -> None:
+    text = "NHS England will not link the records, from which the names have been removed."
+    start = text.index("link")
+    assert negated(text, start, start + 4)

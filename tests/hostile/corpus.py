@@ -332,7 +332,7 @@ REQUESTS = {
 }
 REQUEST_REASONS = {
     "not_yaml": "not valid YAML",
-    "alias_bomb": "aliases (*name) are not accepted",
+    "alias_bomb": "aliases (*name) expand to more than",
     "wrong_types": "commercial: should be true or false, not 'no'",
     "control_characters": "special characters are not allowed",
     "not_a_mapping": "should be a mapping of fields",
