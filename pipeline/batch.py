@@ -239,6 +239,7 @@ def run_batch(
     `progress(target, row)` hears of each bundle as it is done. `check` is the function a worker
     runs (tests replace it with one that hangs or crashes); `use_cache` is passed on to it."""
     from pipeline.pool import run_calls
+    from pipeline.run import shared_document_readers
     from pipeline.views import FORMATS
 
     formats = tuple(dict.fromkeys(fmt for fmt in ("json", *views) if fmt in FORMATS))
@@ -248,8 +249,9 @@ def run_batch(
     if use_cache:
         check = partial(check, use_cache=True)
     outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
-    # closing: should writing fail, the workers are stopped at once, not when the traceback is freed
-    with closing(outcomes):
+    # closing: should writing fail, the workers are stopped at once, not when the traceback is freed;
+    # bundles checked here (--jobs 1) share one document reader, as a worker's do (pipeline.warm)
+    with closing(outcomes), shared_document_readers():
         for index, outcome in outcomes:
             target = plan.targets[index]
             if outcome.error is None:
