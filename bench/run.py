@@ -12,6 +12,9 @@ and measures, in the same run and each in a fresh process as a user runs it:
   python-docx reading the DOCX files, timed after the imports;
 - `dars-evidence batch --jobs 1` against `--jobs 2` on the sample queue (its 56 bundles and the
   broken .zip), cache off, and `--jobs 2` with the cache on;
+- for that queue of small bundles (issue 15), the same files read bare (PDFium's text of every
+  page and lxml of each DOCX's `word/document.xml`: the floor) and by pdfplumber plus python-docx,
+  against the batch, and each of issue 15's targets with its figure;
 - the start-up of `dars-evidence --version` and of a single-document `check`.
 
 It prints a Markdown table with the machine and the date. Timings are medians of `--repeat` runs.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import SAMPLES, SIZES, write_corpus  # noqa: E402
-from measure import machine, median_run, pdf_pages, pdfplumber_baseline  # noqa: E402
+from measure import bare_baseline, machine, median_run, pdf_pages, pdfplumber_baseline  # noqa: E402
 
 TYPICAL = ("s251-typical-100", "consent-typical-100")
 HUGE = "s251-huge-400"
@@ -124,6 +128,12 @@ def measure_all(exe, bundles, work, env, options, repeat) -> str:
         argv = [exe, "batch", str(queue), "--out", str(out), "--jobs", str(n), *cold]
         jobs[n] = median_run(argv, repeat, env)
         shutil.rmtree(out, ignore_errors=True)
+    # The queue of small bundles (issue 15): the same files read bare (the floor) and by
+    # pdfplumber plus python-docx, against the batch above.
+    queue_pages = sum(pdf_pages(p)[1] for p in queue.iterdir() if p.is_dir())
+    queue_documents = sum(pdf_pages(p)[0] for p in queue.iterdir() if p.is_dir())
+    bare = statistics.median(bare_baseline(queue)["seconds"] for _ in range(repeat))
+    plumber = pdfplumber_baseline(queue)["seconds"]
     # With the cache on, a first run already gains where bundles share documents (variants of one
     # study); a re-run of the queue reads every document from the cache.
     fresh = {**env, "XDG_CACHE_HOME": str(work / "cache-batch")}
@@ -151,6 +161,17 @@ def measure_all(exe, bundles, work, env, options, repeat) -> str:
         f"| `--jobs 2`, cache on, the same queue again | {cached[1].seconds:.1f} s "
         f"| {count / cached[1].seconds:.2f} |",
         "",
+        f"| queue of small bundles: the sample queue ({count} bundles, {queue_documents} documents, "
+        f"{queue_pages} PDF pages) | wall-clock | against the bare read | pdfplumber's speed-up over it |",
+        "| --- | ---: | ---: | ---: |",
+        f"| bare read: PDFium text of every page, lxml of each DOCX's `word/document.xml` | {bare:.2f} s | 1x | |",
+        f"| pdfplumber `extract_text` (pages closed) plus python-docx | {plumber:.2f} s | {plumber / bare:.0f}x | |",
+        *(
+            f"| `dars-evidence batch --jobs {n}`, cache off | {jobs[n].seconds:.2f} s "
+            f"| {jobs[n].seconds / bare:.1f}x | {plumber / jobs[n].seconds:.1f}x |"
+            for n in (1, 2)
+        ),
+        "",
         "| start-up | cache off | cache on |",
         "| --- | ---: | ---: |",
         f"| `dars-evidence --version` | {version.seconds:.2f} s | |",
@@ -160,8 +181,53 @@ def measure_all(exe, bundles, work, env, options, repeat) -> str:
         ),
         "",
         *targets(figures, jobs, version, singles),
+        "",
+        *queue_targets(figures, jobs, cached, bare, plumber),
     ]
     return "\n".join(lines)
+
+
+def queue_targets(figures, jobs, cached, bare, plumber) -> list[str]:
+    """Issue 15's targets, each with its figure."""
+
+    def row(what: str, figure: str, met: bool) -> str:
+        return f"| {what} | {figure} | {'met' if met else 'missed'} |"
+
+    typical = {name: figures[name][0] / figures[name][1].seconds for name in TYPICAL}
+    _, huge, pages, _ = figures[HUGE]
+    ratio = jobs[1].seconds / jobs[2].seconds
+    rerun = cached[1].seconds / jobs[2].seconds
+    return [
+        "| target (issue 15) | figure | |",
+        "| --- | --- | --- |",
+        row(
+            "small-bundle queue: `batch --jobs 1` at least 10x faster than pdfplumber's bare pass",
+            f"{plumber / jobs[1].seconds:.1f}x",
+            plumber / jobs[1].seconds >= 10,
+        ),
+        row(
+            "small-bundle queue: `batch --jobs 1` at most 8x the bare PDFium and lxml read",
+            f"{jobs[1].seconds / bare:.1f}x",
+            jobs[1].seconds / bare <= 8,
+        ),
+        row(
+            "typical 100-page bundle, first run: at least 10x faster than pdfplumber",
+            ", ".join(f"{name}: {r:.1f}x" for name, r in typical.items()),
+            min(typical.values()) >= 10,
+        ),
+        row(
+            "400-page bundle: at least 100 pages a second",
+            f"{pages / huge.seconds:.0f} pages/s",
+            pages / huge.seconds >= 100,
+        ),
+        row("400-page bundle: peak memory under 300 MB", f"{huge.max_rss_mb:.0f} MB", huge.max_rss_mb < 300),
+        row("`--jobs 2` at least 1.8x the throughput of `--jobs 1`", f"{ratio:.2f}x", ratio >= 1.8),
+        row(
+            "re-run of the unchanged queue under 10% of the first run (here with `--cache`, `--jobs 2`)",
+            f"{rerun:.0%}",
+            rerun < 0.10,
+        ),
+    ]
 
 
 def targets(figures, jobs, version, singles) -> list[str]:

@@ -366,6 +366,7 @@ def run_batch(
     Ctrl-C (SIGINT) or SIGTERM stops the workers, and the summary, index and manifest of what was
     done are still written: the result says `interrupted`, and a re-run finishes the rest."""
     from pipeline.pool import run_calls
+    from pipeline.run import shared_document_readers
 
     options = options_for(as_of, limits, views, context_of(plan, settings, register, acceptances))
     seconds = bundle_seconds or BUNDLE_SECONDS_PER_DOCUMENT_LIMIT * limits.max_seconds_per_document
@@ -397,8 +398,9 @@ def run_batch(
                 for path in (plan.targets[index].path for index in todo)
             ]
             outcomes = run_calls(check, calls, jobs, seconds, preload=("pipeline.warm", "pipeline.views"))
-            # closing: should writing fail or a signal come, the workers are stopped at once
-            with closing(outcomes):
+            # closing: should writing fail or a signal come, the workers are stopped at once;
+            # bundles checked here (--jobs 1) share one document reader, as a worker's do (pipeline.warm)
+            with closing(outcomes), shared_document_readers():
                 for position, outcome in outcomes:
                     index = todo[position]
                     target = plan.targets[index]

@@ -13,7 +13,7 @@ from checks import run_checks
 from checks.context import CheckContext
 from pipeline.bundle import Bundle, open_bundle
 from pipeline.errors import DarsError
-from pipeline.isolation import DocumentReader, isolation_wanted
+from pipeline.isolation import DocumentReader, close_shared_reader, isolation_wanted, shared_reader
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.load import load_document
 from pipeline.report import Report
@@ -69,15 +69,41 @@ def check_path(
     )
 
 
+# Whether bundles checked in this process share one reader (`shared_document_readers`).
+_sharing = False
+
+
 @contextmanager
 def document_reader(limits: Limits) -> Iterator[DocumentReader | None]:
     """An isolated worker to read documents in (`pipeline.isolation`), or None to read them here
-    when DARS_EVIDENCE_IN_PROCESS=1."""
+    when DARS_EVIDENCE_IN_PROCESS=1. Within `shared_document_readers`, the one this process keeps."""
     if not isolation_wanted():
         yield None
         return
+    if _sharing:
+        yield shared_reader(limits)
+        return
     with DocumentReader(limits) as reader:
         yield reader
+
+
+@contextmanager
+def shared_document_readers() -> Iterator[None]:
+    """Bundles checked inside share this process's reader and its warm child (a batch's queue)."""
+    global _sharing
+    before, _sharing = _sharing, True
+    try:
+        yield
+    finally:
+        _sharing = before
+        if not before:
+            close_shared_reader()
+
+
+def share_document_readers() -> None:
+    """Every bundle this process checks shares its reader: for a batch's worker processes."""
+    global _sharing
+    _sharing = True
 
 
 def _load_request(bundle: Bundle, limits: Limits) -> tuple[LoadedRequest | None, str | None]:

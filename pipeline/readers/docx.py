@@ -8,6 +8,9 @@ Versions and dates often live only in footers, so every section's own headers an
 block cited as Word shows it (`footnote 3`, `comment 2`): notes are numbered in the order the body
 refers to them, comments in the order the document holds them.
 
+The package is read straight from its parts with lxml (`docx_package`), not through python-docx's
+object model: only the parts walked here are parsed, each once, with its DTD check in that pass.
+
 A DOCM (or a DOTX/DOTM template) is read the same way: its macros (`word/vbaProject.bin`) are
 bytes that nothing here runs or even opens.
 """
@@ -18,18 +21,22 @@ import io
 import zipfile
 import zlib
 
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import PartFactory
-from docx.package import Package
-from docx.parts.document import DocumentPart
 from lxml import etree
 
 from pipeline.errors import DarsError, UnreadableDocument
 from pipeline.limits import Limits
 from pipeline.model import Block, ParsedDocument, Part
+from pipeline.readers.docx_package import (
+    CORE_PROPERTIES,
+    OFFICE_DOCUMENT,
+    RAW_XML,
+    WordPackage,
+    open_package,
+)
 from pipeline.readers.sniff import describe_content
 from pipeline.readers.text_tools import clean_cell, clean_text, no_addresses
-from pipeline.readers.xml_guard import check_package
+from pipeline.readers.xml_guard import UnsafeXml, check_xml_part
+from pipeline.readers.zip_guard import ZIP_ERRORS, check_zip_sizes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -50,8 +57,18 @@ WORD_MAIN_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
-for _content_type in WORD_MAIN_TYPES:
-    PartFactory.part_type_for.setdefault(_content_type, DocumentPart)
+CT = "application/vnd.openxmlformats-officedocument."
+CORE_PROPERTIES_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+# The parts parsed: those the reader walks (python-docx's XmlPart types among them). python-docx
+# also parsed styles, numbering and settings, which nothing here reads (the largest parts of a
+# package: 350 KB of styles in Word's default template); they get the DTD scan like every other part.
+XML_PART_TYPES = {
+    *WORD_MAIN_TYPES,
+    CORE_PROPERTIES_TYPE,
+    CT + "wordprocessingml.comments+xml",
+    CT + "wordprocessingml.footer+xml",
+    CT + "wordprocessingml.header+xml",
+}
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 # (relationship type, element of one note, reference to it in the body, what Word calls it)
@@ -61,15 +78,19 @@ NOTE_PARTS = (
     (RT + "comments", W + "comment", W + "commentReference", "comment"),
 )
 W_ID, W_TYPE = W + "id", W + "type"
-SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+IMAGE_REL = RT + "image"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+SECT_PR = W + "sectPr"
 
+# (reference element, its w:type, block part), in python-docx's order of a section's slots.
 HEADER_FOOTER_SLOTS = (
-    ("header", Part.HEADER),
-    ("first_page_header", Part.HEADER),
-    ("even_page_header", Part.HEADER),
-    ("footer", Part.FOOTER),
-    ("first_page_footer", Part.FOOTER),
-    ("even_page_footer", Part.FOOTER),
+    (W + "headerReference", "default", Part.HEADER),
+    (W + "headerReference", "first", Part.HEADER),
+    (W + "headerReference", "even", Part.HEADER),
+    (W + "footerReference", "default", Part.FOOTER),
+    (W + "footerReference", "first", Part.FOOTER),
+    (W + "footerReference", "even", Part.FOOTER),
 )
 
 
@@ -79,44 +100,52 @@ def read_docx(data: bytes, limits: Limits) -> ParsedDocument:
     headers, footers = _headers_and_footers(document)
     for part, section, element in headers:
         builder.walk(element, part=part, section=section)
-    builder.walk(document.element.body, part=Part.BODY)
+    builder.walk(document.body, part=Part.BODY)
     for part, section, element in footers:
         builder.walk(element, part=part, section=section)
     for label, element in _notes(document):
         builder.note(element, label)
     metadata = {}
-    try:
-        props = document.core_properties
-        if props.title:
-            metadata["title"] = clean_cell(props.title)
-    except Exception:  # noqa: BLE001 - core properties are optional and often malformed
-        pass
+    title = _title(document)
+    if title:
+        metadata["title"] = clean_cell(title)
     return ParsedDocument(format="docx", blocks=builder.blocks, metadata=metadata)
 
 
-def _open(data: bytes, limits: Limits):
+class _Document:
+    """The main part's tree and every parsed part's (XML_PART_TYPES), by part name."""
+
+    def __init__(
+        self, package: WordPackage, main: str, trees: dict[str, etree._Element], notes: dict[str, bytes]
+    ) -> None:
+        self.package = package
+        self.main = main
+        self.trees = trees
+        self.notes = notes
+        self.element = trees[main]
+        self.body = self.element.find(W + "body")
+
+
+def _open(data: bytes, limits: Limits) -> _Document:
     what = describe_content(data)
     if what != "a zip archive":
         raise UnreadableDocument(f"the file is named .docx but is {what}")
-    check_package(
-        data,
-        limits,
-        "the DOCX",
-        lambda archive, names: "[Content_Types].xml" in names,
-        "the file is a zip archive but not a Word document (no [Content_Types].xml)",
-    )
     try:
-        part = Package.open(io.BytesIO(data)).main_document_part
-        if part.content_type not in WORD_MAIN_TYPES or not isinstance(part, DocumentPart):
-            raise UnreadableDocument(
-                f"the file is a zip package but not a Word document (its main part is {part.content_type}): "
-                "send it as PDF or DOCX"
-            )
-        return part.document
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                check_zip_sizes(archive, limits, "the DOCX")
+                names = archive.namelist()
+            except ZIP_ERRORS as exc:
+                raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
+            if "[Content_Types].xml" not in names:
+                raise UnreadableDocument(
+                    "the file is a zip archive but not a Word document (no [Content_Types].xml)"
+                )
+            return _open_parts(archive, names)
+    except UnsafeXml as exc:
+        raise UnreadableDocument(str(exc)) from None
     except DarsError:
         raise
-    except PackageNotFoundError:
-        raise UnreadableDocument("the file is not a Word document package") from None
     except KeyError as exc:
         raise UnreadableDocument(f"the DOCX is missing a part it refers to ({exc})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -131,26 +160,100 @@ def _open(data: bytes, limits: Limits):
         ) from None
 
 
+def _open_parts(archive: zipfile.ZipFile, names: list[str]) -> _Document:
+    """The package's relationships walked, every part that is not parsed scanned for a DTD, the
+    main part checked to be a Word document, then the parts the reader walks parsed once each."""
+    package = open_package(archive, names)
+    to_parse = _xml_parts(package)
+    read = {"/[Content_Types].xml", *(_rels_name(source) for source in package.rels)}
+    try:
+        for name in names:
+            if "/" + name not in to_parse and "/" + name not in read:
+                with archive.open(name) as stream:
+                    check_xml_part(stream, name, "the DOCX")
+    except ZIP_ERRORS as exc:
+        raise UnreadableDocument(f"the DOCX is a damaged zip archive ({exc})") from None
+    main = _main_part(package)
+    content_type = package.content_type(main)
+    if content_type not in WORD_MAIN_TYPES:
+        raise UnreadableDocument(
+            f"the file is a zip package but not a Word document (its main part is {content_type}): "
+            "send it as PDF or DOCX"
+        )
+    trees = {name: package.parse(name) for name in to_parse}
+    notes = {}  # footnotes and endnotes: python-docx kept their bytes unparsed, parsed when read
+    for reltype, _tag, _reference, _word in NOTE_PARTS:
+        name = package.related(main, reltype)
+        if name is not None and name not in trees:
+            notes[name] = package.blob(name)
+    return _Document(package, main, trees, notes)
+
+
+def _rels_name(source: str) -> str:
+    folder, name = source.rsplit("/", 1)
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _xml_parts(package: WordPackage) -> dict[str, str]:
+    """Part name -> content type of every part to parse: one of XML_PART_TYPES, unless the
+    relationship that first reaches it is an image's (python-docx's rule)."""
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    for rels in package.rels.values():
+        for rel in rels:
+            if rel.external or rel.target in seen:
+                continue
+            seen.add(rel.target)
+            content_type = package.content_type(rel.target)
+            if rel.reltype != IMAGE_REL and content_type in XML_PART_TYPES:
+                found[rel.target] = content_type
+    return found
+
+
+def _main_part(package: WordPackage) -> str:
+    """The package's officeDocument part, with python-docx's errors for none and for several."""
+    rels = [rel for rel in package.rels.get("/", []) if rel.reltype == OFFICE_DOCUMENT]
+    if not rels:
+        raise KeyError(f"no relationship of type '{OFFICE_DOCUMENT}' in collection")
+    if len(rels) > 1:
+        raise ValueError(f"multiple relationships of type '{OFFICE_DOCUMENT}' in collection")
+    if rels[0].external:
+        raise ValueError("target_part property on _Relationship is undefined when target mode is External")
+    return rels[0].target
+
+
 def _no_addresses(exc: Exception) -> str:
     """An error's text without the memory addresses some libraries print (`<... object at 0x7f...>`),
     so a reason is the same on every run."""
     return no_addresses(str(exc))
 
 
-def _notes(document):
+def _title(document: _Document) -> str:
+    """The core properties' title (dc:title), as python-docx's `core_properties.title` gives it."""
+    rels = [rel for rel in document.package.rels.get("/", []) if rel.reltype == CORE_PROPERTIES]
+    if len(rels) != 1 or rels[0].external:
+        return ""
+    tree = document.trees.get(rels[0].target)
+    if tree is None or document.package.content_type(rels[0].target) != CORE_PROPERTIES_TYPE:
+        return ""
+    element = tree.find(DC_TITLE)
+    return element.text or "" if element is not None else ""
+
+
+def _notes(document: _Document):
     """(location, element) for each footnote, endnote and comment, in that order."""
-    body = document.element.body
-    rels = document.part.rels
+    body = document.body
     for reltype, tag, reference, word in NOTE_PARTS:
-        part = next(
-            (rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None
-        )
-        if part is None:
+        name = document.package.related(document.main, reltype)
+        if name is None:
             continue
-        try:
-            root = etree.fromstring(part.blob, SAFE_XML)
-        except etree.XMLSyntaxError as exc:
-            raise UnreadableDocument(f"the DOCX holds damaged XML in its {word}s ({exc})") from None
+        if name in document.trees:
+            root = document.trees[name]  # comments, parsed with the package as python-docx did
+        else:
+            try:
+                root = etree.fromstring(document.notes[name], RAW_XML)
+            except etree.XMLSyntaxError as exc:
+                raise UnreadableDocument(f"the DOCX holds damaged XML in its {word}s ({exc})") from None
         notes = [
             element
             for element in root.iter(tag)
@@ -163,18 +266,27 @@ def _notes(document):
             yield f"{word} {number}", element
 
 
-def _headers_and_footers(document) -> tuple[list, list]:
+def _sections(document: _Document) -> list:
+    """The w:sectPr of each section, in order: those in body paragraphs' properties, then the body's."""
+    return document.element.xpath(
+        "./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces={"w": W[1:-1]}
+    )
+
+
+def _headers_and_footers(document: _Document) -> tuple[list, list]:
     headers, footers, seen = [], [], set()
-    for number, section in enumerate(document.sections, start=1):
-        for slot, part in HEADER_FOOTER_SLOTS:
+    for number, section in enumerate(_sections(document), start=1):
+        for reference_tag, kind, part in HEADER_FOOTER_SLOTS:
+            reference = next(
+                (ref for ref in section.iterchildren(reference_tag) if ref.get(W_TYPE) == kind), None
+            )
+            if reference is None:
+                continue  # linked to the previous section's
             try:
-                story = getattr(section, slot)
-                if story.is_linked_to_previous:
-                    continue
-                element = story._element  # the w:hdr / w:ftr root
-            except Exception:  # noqa: BLE001 - a broken header is not a broken document
+                element = document.trees[document.package.target(document.main, reference.get(R_ID))]
+            except KeyError:  # a broken header is not a broken document
                 continue
-            key = (part, str(element.xml))
+            key = (part, etree.tostring(element, encoding="unicode", pretty_print=True))
             if key in seen:
                 continue
             seen.add(key)

@@ -1,10 +1,11 @@
-"""PDF: text per page with PDFium (fast), tables with pdfplumber only on pages that draw them.
+"""PDF: text per page with PDFium (fast), tables only on pages that draw them.
 
 PDFium extracts plain text about a hundred times faster than pdfplumber (see the engineering
-notes), so every page's text comes from it. pdfplumber is opened only for the pages whose
-drawing has enough ruling lines or rectangles to hold a table, only when an extractor asks for
-table rows (`ParsedDocument.ensure_tables`), and each of its pages is closed after use, because
-it leaks memory otherwise.
+notes), so every page's text comes from it. Tables are read only for the pages whose drawing has
+enough ruling lines or rectangles to hold a table, only when an extractor asks for table rows
+(`ParsedDocument.ensure_tables`): pdfplumber's table finder runs on the lines and characters
+PDFium gives (`pdf_tables`), and pdfplumber itself opens only a page that way cannot read, each of
+its pages closed after use, because it leaks memory otherwise.
 """
 
 from __future__ import annotations
@@ -433,9 +434,68 @@ def _objects(holder, count, get):
 def _read_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[list[tuple[str, ...]]]]:
     """Rows of every ruled table on the given pages, keyed by page number.
 
-    A table pdfplumber cannot parse is left out: the page's text already carries its words.
+    Each page is read from PDFium's objects with pdfplumber's table finder (`pdf_tables`); a page
+    that module cannot read as pdfminer would goes through pdfplumber itself. A table that cannot be
+    parsed is left out: the page's text already carries its words.
     """
-    import pdfplumber  # ~0.15 s to import: only for a document whose tables an extractor reads
+    found: dict[int, list[list[tuple[str, ...]]]] = {}
+    by_plumber: list[int] = []
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        by_plumber = list(page_numbers)
+    else:
+        try:
+            for number in page_numbers:
+                tables = _pdfium_tables(pdf, number)
+                if tables is None:
+                    by_plumber.append(number)
+                else:
+                    _keep_tables(found, number, tables)
+        finally:
+            pdf.close()
+    if by_plumber:
+        found.update(_plumber_tables(data, by_plumber))
+    return dict(sorted(found.items()))
+
+
+def _pdfium_tables(pdf: pdfium.PdfDocument, number: int) -> list | None:
+    """pdfplumber's tables of page `number` from PDFium's objects, or None for pdfplumber to read."""
+    from pipeline.readers.pdf_tables import page_tables
+
+    try:
+        page = pdf[number - 1]
+    except pdfium.PdfiumError:
+        return None
+    try:
+        textpage = page.get_textpage()
+        try:
+            return page_tables(page, textpage)
+        finally:
+            textpage.close()
+    except DarsError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfplumber itself gets the page
+        return None
+    finally:
+        page.close()
+
+
+def _keep_tables(found: dict, page_number: int, tables: list) -> None:
+    """The tables of a page as rows of clean cells, those of at least two rows that say something."""
+    rows_per_table = []
+    for table in tables:
+        rows = [tuple(clean_cell(c) for c in row) for row in table]
+        rows = [row for row in rows if any(row)]
+        if len(rows) >= 2:
+            rows_per_table.append(rows)
+    if rows_per_table:
+        found[page_number] = rows_per_table
+
+
+def _plumber_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[list[tuple[str, ...]]]]:
+    """Rows of every ruled table on the given pages as pdfplumber reads them, keyed by page number."""
+    import pdfplumber  # ~0.15 s to import: only for a page the PDFium way cannot read
 
     found: dict[int, list[list[tuple[str, ...]]]] = {}
     try:
@@ -449,14 +509,7 @@ def _read_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[list[tu
                     tables = []
                 finally:
                     page.close()
-                rows_per_table = []
-                for table in tables:
-                    rows = [tuple(clean_cell(c) for c in row) for row in table]
-                    rows = [row for row in rows if any(row)]
-                    if len(rows) >= 2:
-                        rows_per_table.append(rows)
-                if rows_per_table:
-                    found[page.page_number] = rows_per_table
+                _keep_tables(found, page.page_number, tables)
     except DarsError:
         raise
     except Exception:  # noqa: BLE001 - PDFium read the text; tables are a bonus

@@ -19,6 +19,7 @@ import re
 from typing import BinaryIO
 
 CHUNK = 64 * 1024
+FIRST_CHUNK = 1024
 
 # Declared encodings whose bytes spell ASCII markup as ASCII (or that are UTF-16, sniffed by its bytes).
 SAFE_ENCODINGS = {
@@ -45,20 +46,26 @@ def check_xml_part(stream: BinaryIO, name: str, what: str = "the DOCX") -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     buffer = decoder.decode(head)
     first = True
+    size = FIRST_CHUNK  # a prolog is usually over within it: no need to inflate 64 KB of each part
     while True:
         verdict, buffer = _scan_prolog(buffer, first, name, what)
         first = False
         if verdict is not None:
             if verdict:
-                raise UnsafeXml(
-                    f"{what} part {name} declares a DTD or entities, which Word never writes "
-                    "(an entity-expansion or external-entity attack?); refused"
-                )
+                raise UnsafeXml(dtd_message(name, what))
             return
-        chunk = stream.read(CHUNK)
+        chunk = stream.read(size)
+        size = CHUNK
         if not chunk:
             return
         buffer += decoder.decode(chunk)
+
+
+def dtd_message(name: str, what: str = "the DOCX") -> str:
+    return (
+        f"{what} part {name} declares a DTD or entities, which Word never writes "
+        "(an entity-expansion or external-entity attack?); refused"
+    )
 
 
 def _sniff(head: bytes) -> str | None:
