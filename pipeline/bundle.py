@@ -341,7 +341,7 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     return bundle
 
 
-MESSAGE_SUFFIXES = (".eml",)
+MESSAGE_SUFFIXES = (".eml", ".msg")
 
 
 def with_attachments(files: list[BundleFile], limits: Limits) -> list[BundleFile]:
@@ -349,8 +349,12 @@ def with_attachments(files: list[BundleFile], limits: Limits) -> list[BundleFile
     out: list[BundleFile] = []
     for file in files:
         out.append(file)
-        if file.problem is None and file.path.lower().endswith(MESSAGE_SUFFIXES):
+        if file.problem is None and file.path.lower().endswith(".eml"):
             out.extend(_attachments(file, limits))
+        elif file.problem is None and file.path.lower().endswith(".msg"):
+            from pipeline.readers.msg_attachments import msg_attachments
+
+            out.extend(msg_attachments(file, limits))
     return out
 
 

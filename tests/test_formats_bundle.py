@@ -12,6 +12,7 @@ from tests.builders import (
     docx_bytes,
     docx_with_notes,
     eml_bytes,
+    msg_bytes,
     pdf_bytes,
     xlsx_bytes,
 )
@@ -52,7 +53,9 @@ def formats_run(tmp_path_factory):
             attached_messages=[eml_bytes("Consent form", "Attached.", {"consent.docx": docx_bytes(["Consent form"])})],
         ),
         "privacy.html": PRIVACY_PAGE.encode(),
-        "outlook.msg": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
+        "outlook.msg": msg_bytes(
+            "Fwd: CAG outcome", "Dear Dr Smith,\r\n\r\nThe outcome letter is attached.", {"letter.pdf": pdf_bytes(CAG_LETTER)}
+        ),
         "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "slides.pptx": docx_bytes(["not really slides"]),
         "cohort.csv": b"STUDY ID,NHS_NO,DOB,POSTCODE\r\nA1,9434765919,1990-01-01,BS8 1TH\r\n",
@@ -89,7 +92,8 @@ def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
         "outcome.eml/letter.pdf": "ok",
         "outcome.eml/Consent form.eml": "ok",
         "outcome.eml/Consent form.eml/consent.docx": "unreadable",
-        "outlook.msg": "unreadable",
+        "outlook.msg": "ok",
+        "outlook.msg/letter.pdf": "ok",
         "privacy.html": "ok",
         "slides.pptx": "unreadable",
     }
@@ -102,6 +106,9 @@ def test_the_letter_attached_to_an_email_is_a_document_with_its_cag_reference(fo
     message = documents["outcome.eml"]
     assert message["format"] == "eml" and message["references"]["cag"] == ["21/CAG/0123"]
     assert locations(message, "cag_reference")["21/CAG/0123"][0] == "Subject line"
+    outlook_letter = documents["outlook.msg/letter.pdf"]
+    assert outlook_letter["references"]["cag"] == ["21/CAG/0123"] and outlook_letter["kind"] == "cag_approval"
+    assert documents["outlook.msg"]["format"] == "msg"
     nested = documents["outcome.eml/Consent form.eml/consent.docx"]["reason"]
     assert "e-mails are read one level deep" in nested
 
@@ -126,7 +133,6 @@ def test_docx_notes_and_html_text_give_facts_with_their_place(formats_run) -> No
 
 def test_refused_formats_say_what_to_send_instead(formats_run) -> None:
     _, _, _, documents, *_ = formats_run
-    assert "save the message as .eml, or send its attachments as PDF or DOCX" in documents["outlook.msg"]["reason"]
     assert "send it as PDF or DOCX" in documents["old.doc"]["reason"]
     assert "send it as PDF or DOCX" in documents["slides.pptx"]["reason"]
     assert not any("0x" in (d.get("reason") or "") for d in documents.values())

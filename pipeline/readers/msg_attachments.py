@@ -1,0 +1,69 @@
+"""The attachments of an Outlook message as files of the bundle (`message.msg/letter.pdf`).
+
+As for an `.eml` (`pipeline.bundle`): each attachment is read from the message when its turn comes,
+from memory, under the same limits as any file (count, size); nothing is written to disk. A message
+attached to the message is listed and refused: e-mails are read one level deep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.bundle import BundleFile, display_name
+from pipeline.limits import Limits, over_file_size
+
+
+def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
+    """The attachments of one .msg; none when it cannot be opened (its own reading says why)."""
+    from pipeline.readers.msg import OutlookMessage
+
+    try:
+        with OutlookMessage(message_file.read()) as message:
+            attachments = message.attachments()
+            sizes = [_size(message, attachment) for attachment in attachments]
+    except Exception:  # noqa: BLE001 - a broken message is reported when it is read as a document
+        return []
+    files: list[BundleFile] = []
+    for number, (attachment, size) in enumerate(zip(attachments, sizes, strict=True)):
+        path = f"{message_file.path}/{display_name(attachment.name)}"
+        if number >= limits.max_members:
+            files.append(
+                BundleFile(
+                    path,
+                    0,
+                    problem=f"the e-mail {message_file.path} has {len(attachments):,} attachments, over the "
+                    f"limit of {limits.max_members:,} (raise it with --max-members): not read",
+                )
+            )
+            break
+        if attachment.embedded:
+            files.append(
+                BundleFile(
+                    path,
+                    size,
+                    problem="an Outlook message attached to an Outlook message: not opened (e-mails are read "
+                    "one level deep; save it as .eml, or send its attachments in the bundle itself)",
+                )
+            )
+        elif size > limits.max_file_bytes:
+            files.append(BundleFile(path, size, problem=over_file_size(size, limits)))
+        else:
+            files.append(BundleFile(path, size, opener=_opener(message_file, attachment)))
+    return files
+
+
+def _size(message, attachment) -> int:
+    if attachment.embedded:
+        return 0
+    path = f"{attachment.storage}/__substg1.0_37010102"
+    return message.ole.get_size(path) if message.ole.exists(path) else 0
+
+
+def _opener(message_file: BundleFile, attachment) -> Callable[[], bytes]:
+    def read() -> bytes:
+        from pipeline.readers.msg import OutlookMessage
+
+        with OutlookMessage(message_file.read()) as message:
+            return message.attachment_data(attachment)
+
+    return read
