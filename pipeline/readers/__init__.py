@@ -18,6 +18,7 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".pdf": ("pipeline.readers.pdf", "read_pdf", "pdf"),
     ".docx": ("pipeline.readers.docx", "read_docx", "docx"),
     ".docm": ("pipeline.readers.docx", "read_docx", "docx"),
+    ".doc": ("pipeline.readers.doc", "read_doc", "doc"),
     ".xlsx": ("pipeline.readers.sheets", "read_xlsx", "xlsx"),
     ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
     ".html": ("pipeline.readers.html", "read_html", "html"),
@@ -41,7 +42,6 @@ SEND_SEARCHABLE = (
     "send it as a searchable PDF, or as DOCX (this image format is not read by OCR: PNG, JPEG and TIFF are)"
 )
 KNOWN_FORMATS = {
-    ".doc": f"an old Word .doc file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".dot": f"an old Word template (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".pages": f"an Apple Pages file ({SEND_PDF_OR_DOCX})",
     ".xls": "an old Excel workbook (save it as .xlsx or .csv)",
