@@ -523,3 +523,23 @@ def msg_bytes(
         storage["__properties_version1.0"] = properties(8, [(0x3705, 0x0003, struct.pack("<I", 5))])
         tree[f"__attach_version1.0_#{number:08X}"] = storage
     return compound_file(tree)
+
+
+def scan_with_text_layer_bytes(lines: list[str], layer: list[str]) -> bytes:
+    """A scanned page as a scanner's OCR saves it: the scan of `lines` as an image, and `layer` as
+    invisible text over it (render mode 3), the layer a PDF reader's text comes from."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    drawing.drawImage(ImageReader(io.BytesIO(scan_image(lines))), 0, 0, width=420, height=160)
+    text = drawing.beginText(24, 130)
+    text.setFont("Helvetica", 12)
+    text.setTextRenderMode(3)
+    for line in layer:
+        text.textLine(line)
+    drawing.drawText(text)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()
