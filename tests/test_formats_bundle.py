@@ -14,9 +14,11 @@ from tests.builders import (
     eml_bytes,
     msg_bytes,
     pdf_bytes,
+    scan_with_text_layer_bytes,
     xlsx_bytes,
 )
 from tests.hostile.cli import run_cli
+from tests.test_readers_ocr_layer import LINES, POOR_LAYER
 
 CAG_LETTER = [
     [
@@ -53,6 +55,7 @@ def formats_run(tmp_path_factory):
             attached_messages=[eml_bytes("Consent form", "Attached.", {"consent.docx": docx_bytes(["Consent form"])})],
         ),
         "privacy.html": PRIVACY_PAGE.encode(),
+        "scanned letter.pdf": scan_with_text_layer_bytes(LINES, POOR_LAYER),
         "outlook.msg": msg_bytes(
             "Fwd: CAG outcome", "Dear Dr Smith,\r\n\r\nThe outcome letter is attached.", {"letter.pdf": pdf_bytes(CAG_LETTER)}
         ),
@@ -95,6 +98,7 @@ def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
         "outlook.msg": "ok",
         "outlook.msg/letter.pdf": "ok",
         "privacy.html": "ok",
+        "scanned letter.pdf": "no_text",
         "slides.pptx": "unreadable",
     }
 
@@ -153,3 +157,10 @@ def test_a_cohort_file_is_withheld_with_doc_009_and_none_of_its_values_shown(for
     assert not [f for f in findings if f["code"] == "DOC-001" and "cohort.csv" in f["message"]]
     for value in ("9434765919", "943 476 5919", "1990-01-01", "BS8 1TH"):
         assert value not in text
+
+
+def test_a_scan_with_a_poor_ocr_layer_is_read_again_by_ocr(formats_run) -> None:
+    _, _, _, documents, *_ = formats_run
+    scan = documents["scanned letter.pdf"]
+    assert locations(scan, "cag_reference") == {"21/CAG/0123": ["page 1 (OCR)"]}
+    assert any("looks like poor OCR" in note for note in scan.get("notes", []))

@@ -54,6 +54,11 @@ ACTIONS = (
         "Put the file nearer the bundle's root, under fewer and shorter folder names, and send it again.",
     ),
     (("encrypted", "password"), "Send the file again without a password or encryption."),
+    (
+        ("no converter is installed",),
+        "Install LibreOffice or antiword and check the bundle again, or ask for the document as DOCX or PDF.",
+    ),
+    (("outlook message",), "Ask for the message saved as .eml, or for its attachments as PDF or DOCX."),
     (("unsupported format",), "Send the document in a format the tool reads: the reason says which to send instead."),
     (("empty",), "Send the document again: the file received is empty."),
     # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
