@@ -5,8 +5,8 @@ unreported. Nothing outside the bundle is ever read: links are resolved only to 
 they stay inside, zip members are never extracted to disk, and a member whose path escapes
 (`../`, an absolute path) is refused. Bytes are read lazily, one file at a time.
 
-An e-mail (`.eml`) is opened here to list its attachments: each is a file of the bundle too,
-addressed `message.eml/letter.pdf`, whose bytes are taken from the message when it is read (never
+An e-mail (`.eml`, or an Outlook `.msg`) is opened here to list its attachments: each is a file of
+the bundle too, addressed `message.eml/letter.pdf`, whose bytes are taken from the message when it is read (never
 written anywhere). An e-mail attached to an e-mail is listed and read, but not opened further.
 
 A file's `path` is for showing: bytes of a name that are not UTF-8, control characters (a line
