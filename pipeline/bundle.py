@@ -389,7 +389,7 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
             BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed))
         )
         if attachment.name.lower().endswith(MESSAGE_SUFFIXES):
-            files.extend(_not_opened(path, data))
+            files.extend(attachments_not_opened(path, data))
     return files
 
 
@@ -411,12 +411,18 @@ def _attachment_opener(message_file: BundleFile, number: int, last: int, parsed:
     return read
 
 
-def _not_opened(path: str, data: bytes) -> list[BundleFile]:
+def attachments_not_opened(path: str, data: bytes) -> list[BundleFile]:
     """The attachments of an e-mail attached to an e-mail, listed and refused: one level deep only."""
     from pipeline.readers.mail import attachments_of, parse_message
 
     try:
-        inner = attachments_of(parse_message(data))
+        if path.lower().endswith(".msg"):
+            from pipeline.readers.msg import OutlookMessage
+
+            with OutlookMessage(data) as message:
+                inner = message.attachments()
+        else:
+            inner = attachments_of(parse_message(data))
     except Exception:  # noqa: BLE001
         return []
     return [

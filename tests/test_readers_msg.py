@@ -129,3 +129,17 @@ def test_a_sector_chain_that_loops_is_a_reason(tmp_path: Path) -> None:
     (tmp_path / "outcome.msg").write_bytes(data)
     with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
         assert [f.path for f in bundle.files] == ["outcome.msg"]
+
+
+def test_a_message_attached_as_a_file_is_read_but_its_attachments_are_not_opened(tmp_path: Path) -> None:
+    from tests.builders import eml_bytes
+
+    inner_eml = eml_bytes("Consent", "Attached.", {"consent.pdf": LETTER})
+    inner_msg = msg_bytes("PIS", "Attached.", {"pis.pdf": LETTER})
+    (tmp_path / "outcome.msg").write_bytes(msg_bytes("Outcome", "x", {"fwd.eml": inner_eml, "fwd2.msg": inner_msg}))
+    (tmp_path / "outcome.eml").write_bytes(eml_bytes("Outcome", "x", {"fwd3.msg": inner_msg}))
+    with open_bundle(tmp_path, DEFAULT_LIMITS) as bundle:
+        files = {f.path: f for f in bundle.files}
+        for nested in ("outcome.msg/fwd.eml/consent.pdf", "outcome.msg/fwd2.msg/pis.pdf", "outcome.eml/fwd3.msg/pis.pdf"):
+            assert "read one level deep" in files[nested].problem
+        assert parse("fwd2.msg", files["outcome.msg/fwd2.msg"].read(), DEFAULT_LIMITS).format == "msg"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.bundle import BundleFile, display_name
+from pipeline.bundle import MESSAGE_SUFFIXES, BundleFile, attachments_not_opened, display_name
 from pipeline.limits import Limits, over_file_size
 
 
@@ -21,6 +21,12 @@ def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile
         with OutlookMessage(message_file.read()) as message:
             attachments = message.attachments()
             sizes = [_size(message, attachment) for attachment in attachments]
+            # A message saved as a file and attached: its own attachments are listed as not opened.
+            inner = {
+                attachment.name: message.attachment_data(attachment)
+                for attachment in attachments[: limits.max_members]
+                if not attachment.embedded and attachment.name.lower().endswith(MESSAGE_SUFFIXES)
+            }
     except Exception:  # noqa: BLE001 - a broken message is reported when it is read as a document
         return []
     files: list[BundleFile] = []
@@ -49,6 +55,8 @@ def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile
             files.append(BundleFile(path, size, problem=over_file_size(size, limits)))
         else:
             files.append(BundleFile(path, size, opener=_opener(message_file, attachment)))
+            if attachment.name in inner:
+                files.extend(attachments_not_opened(path, inner[attachment.name]))
     return files
 
 
