@@ -143,3 +143,16 @@ def test_a_message_attached_as_a_file_is_read_but_its_attachments_are_not_opened
         for nested in ("outcome.msg/fwd.eml/consent.pdf", "outcome.msg/fwd2.msg/pis.pdf", "outcome.eml/fwd3.msg/pis.pdf"):
             assert "read one level deep" in files[nested].problem
         assert parse("fwd2.msg", files["outcome.msg/fwd2.msg"].read(), DEFAULT_LIMITS).format == "msg"
+
+
+def test_a_body_kept_only_as_compressed_rtf_is_named_in_a_note() -> None:
+    from tests.ole_writer import compound_file
+
+    tree = {
+        "__substg1.0_0037001F": "Outcome".encode("utf-16-le"),
+        "__substg1.0_10090102": b"LZFu" + bytes(32),
+        "__properties_version1.0": bytes(32),
+    }
+    parsed = parse("outcome.msg", compound_file(tree), DEFAULT_LIMITS)
+    assert [b.text for b in parsed.blocks] == ["Subject: Outcome"]
+    assert parsed.notes and "compressed RTF, which is not read" in parsed.notes[0]

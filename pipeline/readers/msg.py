@@ -29,7 +29,7 @@ from pipeline.readers.text_tools import clean_cell, clean_text
 
 SUBJECT, SENDER_NAME, SENDER_EMAIL, SENDER_SMTP = 0x0037, 0x0C1A, 0x0C1F, 0x5D01
 DISPLAY_TO, DISPLAY_CC, BODY, HTML_BODY = 0x0E04, 0x0E03, 0x1000, 0x1013
-SUBMIT_TIME, DELIVERY_TIME = 0x0039, 0x0E06
+SUBMIT_TIME, DELIVERY_TIME, RTF_BODY = 0x0039, 0x0E06, 0x1009
 LONG_FILE_NAME, SHORT_FILE_NAME, DISPLAY_NAME, ATTACH_DATA = 0x3707, 0x3704, 0x3001, 0x3701
 ATTACH_METHOD, EMBEDDED_MESSAGE = 0x3705, 5
 PT_SYSTIME, PT_LONG = 0x0040, 0x0003
@@ -202,6 +202,7 @@ def read_msg(data: bytes, limits: Limits) -> ParsedDocument:
             "utf-8", errors="replace"
         )
         attachments = message.attachments()
+        rtf_only = not body and not html and message.ole.exists(f"__substg1.0_{RTF_BODY:04X}0102")
     blocks: list[Block] = []
     for field, value in lines.items():
         if value:
@@ -221,4 +222,10 @@ def read_msg(data: bytes, limits: Limits) -> ParsedDocument:
         blocks.append(Block(index=len(blocks), text=f"Attachments: {names}", label="Attachments line"))
     if sum(len(block.text) for block in blocks) > limits.max_text_chars:
         raise UnreadableDocument(f"the message holds more than {limits.max_text_chars:,} characters of text")
-    return ParsedDocument(format="msg", blocks=blocks, metadata={"title": subject} if subject else {})
+    notes = (
+        ["the message's body is stored only as compressed RTF, which is not read: its header lines and "
+         "attachments are; ask for the message saved as .eml to have its body read"]
+        if rtf_only
+        else []
+    )
+    return ParsedDocument(format="msg", blocks=blocks, metadata={"title": subject} if subject else {}, notes=notes)
