@@ -79,6 +79,8 @@ def compound_file(tree: Tree) -> bytes:
     fat.extend([FREE] * (fat_count * (SECTOR // 4) - len(fat)))
     fat_bytes = struct.pack(f"<{len(fat)}I", *fat)
     sectors.extend(fat_bytes[n * SECTOR : (n + 1) * SECTOR] for n in range(fat_count))
+    if fat_count > 109:
+        raise ValueError("more than 109 FAT sectors (about 6.8 MB) need DIFAT sectors, which this writer leaves out")
     difat = [fat_start + n for n in range(fat_count)] + [FREE] * (109 - fat_count)
     header = (
         SIGNATURE

@@ -30,6 +30,12 @@ def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile
     except Exception:  # noqa: BLE001 - a broken message is reported when it is read as a document
         return []
     files: list[BundleFile] = []
+    shared: dict = {}
+    readable = [
+        a for a, size in zip(attachments[: limits.max_members], sizes, strict=False)
+        if not a.embedded and size <= limits.max_file_bytes
+    ]
+    last = readable[-1] if readable else None
     for number, (attachment, size) in enumerate(zip(attachments, sizes, strict=True)):
         path = f"{message_file.path}/{display_name(attachment.name)}"
         if number >= limits.max_members:
@@ -54,7 +60,7 @@ def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile
         elif size > limits.max_file_bytes:
             files.append(BundleFile(path, size, problem=over_file_size(size, limits)))
         else:
-            files.append(BundleFile(path, size, opener=_opener(message_file, attachment)))
+            files.append(BundleFile(path, size, opener=_opener(message_file, attachment, attachment is last, shared)))
             if attachment.name in inner:
                 files.extend(attachments_not_opened(path, inner[attachment.name]))
     return files
@@ -67,11 +73,22 @@ def _size(message, attachment) -> int:
     return message.ole.get_size(path) if message.ole.exists(path) else 0
 
 
-def _opener(message_file: BundleFile, attachment) -> Callable[[], bytes]:
+def _opener(message_file: BundleFile, attachment, is_last: bool, shared: dict) -> Callable[[], bytes]:
+    """Reads the attachment from its message when its turn comes. The open message is shared by the
+    openers of its attachments (read one after another) and closed after the last one, so a message
+    of many attachments is not parsed again for each, nor kept for the whole bundle."""
+
     def read() -> bytes:
         from pipeline.readers.msg import OutlookMessage
 
-        with OutlookMessage(message_file.read()) as message:
+        if "message" not in shared:
+            shared["message"] = OutlookMessage(message_file.read())
+        message = shared["message"]
+        try:
             return message.attachment_data(attachment)
+        finally:
+            if is_last:
+                message.close()
+                shared.clear()
 
     return read
