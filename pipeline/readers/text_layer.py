@@ -15,7 +15,7 @@ of the sample bundles against the same pages with OCR confusions put in.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
@@ -56,17 +56,18 @@ def layer_quality(text: str) -> LayerQuality:
         if token.isdigit() or len(token) < 2:
             continue
         words += 1
-        if _near_miss(token, known):
+        if token.lower() not in known and _near_miss(token):
             near += 1
             if len(examples) < 3 and token not in examples:
                 examples.append(token)
     return LayerQuality(words, near, tuple(examples))
 
 
-def _near_miss(token: str, known: frozenset[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _near_miss(token: str) -> bool:
+    """Whether an unknown token is one OCR misreading from a known word (cached: words recur)."""
+    known = known_words()
     lower = token.lower()
-    if lower in known:
-        return False
     has_digit = any(char.isdigit() for char in token)
     # A number with a letter that reads as a digit; a code of one letter and two digits ("I50", an
     # ICD-10 code) is left alone.
