@@ -5,8 +5,8 @@ unreported. Nothing outside the bundle is ever read: links are resolved only to 
 they stay inside, zip members are never extracted to disk, and a member whose path escapes
 (`../`, an absolute path) is refused. Bytes are read lazily, one file at a time.
 
-An e-mail (`.eml`) is opened here to list its attachments: each is a file of the bundle too,
-addressed `message.eml/letter.pdf`, whose bytes are taken from the message when it is read (never
+An e-mail (`.eml`, or an Outlook `.msg`) is opened here to list its attachments: each is a file of
+the bundle too, addressed `message.eml/letter.pdf`, whose bytes are taken from the message when it is read (never
 written anywhere). An e-mail attached to an e-mail is listed and read, but not opened further.
 
 A file's `path` is for showing: bytes of a name that are not UTF-8, control characters (a line
@@ -341,7 +341,7 @@ def _open_zip(path: Path, limits: Limits) -> Bundle:
     return bundle
 
 
-MESSAGE_SUFFIXES = (".eml",)
+MESSAGE_SUFFIXES = (".eml", ".msg")
 
 
 def with_attachments(files: list[BundleFile], limits: Limits) -> list[BundleFile]:
@@ -349,8 +349,12 @@ def with_attachments(files: list[BundleFile], limits: Limits) -> list[BundleFile
     out: list[BundleFile] = []
     for file in files:
         out.append(file)
-        if file.problem is None and file.path.lower().endswith(MESSAGE_SUFFIXES):
+        if file.problem is None and file.path.lower().endswith(".eml"):
             out.extend(_attachments(file, limits))
+        elif file.problem is None and file.path.lower().endswith(".msg"):
+            from pipeline.readers.msg_attachments import msg_attachments
+
+            out.extend(msg_attachments(file, limits))
     return out
 
 
@@ -385,7 +389,7 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
             BundleFile(path, len(data), opener=_attachment_opener(message_file, number, last, parsed))
         )
         if attachment.name.lower().endswith(MESSAGE_SUFFIXES):
-            files.extend(_not_opened(path, data))
+            files.extend(attachments_not_opened(path, data))
     return files
 
 
@@ -407,12 +411,18 @@ def _attachment_opener(message_file: BundleFile, number: int, last: int, parsed:
     return read
 
 
-def _not_opened(path: str, data: bytes) -> list[BundleFile]:
+def attachments_not_opened(path: str, data: bytes) -> list[BundleFile]:
     """The attachments of an e-mail attached to an e-mail, listed and refused: one level deep only."""
     from pipeline.readers.mail import attachments_of, parse_message
 
     try:
-        inner = attachments_of(parse_message(data))
+        if path.lower().endswith(".msg"):
+            from pipeline.readers.msg import OutlookMessage
+
+            with OutlookMessage(data) as message:
+                inner = message.attachments()
+        else:
+            inner = attachments_of(parse_message(data))
     except Exception:  # noqa: BLE001
         return []
     return [

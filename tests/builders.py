@@ -481,3 +481,71 @@ def _small_page(lines: list[str]) -> bytes:
     drawing.showPage()
     drawing.save()
     return buffer.getvalue()
+
+
+def msg_bytes(
+    subject: str,
+    body: str,
+    attachments: dict[str, bytes] = {},  # noqa: B006 - read only
+    sender: tuple[str, str] = ("HRA Confidentiality Advice Team", "cag@hra.nhs.uk"),
+    to: str = "Dr A Smith",
+    sent: str = "2021-05-04T09:15:00",
+    unicode: bool = True,
+    attached_messages: list[str] = (),
+) -> bytes:
+    """An Outlook .msg (MS-OXMSG) as Outlook saves it: property streams in an OLE compound file,
+    each attachment in its own storage. `unicode=False` writes the 8-bit (001E) string properties;
+    each of `attached_messages` is the subject of a message attached inside this one."""
+    import struct
+    from datetime import UTC, datetime
+
+    from tests.ole_writer import compound_file
+
+    kind, encode = ("001F", lambda s: s.encode("utf-16-le")) if unicode else ("001E", lambda s: s.encode("cp1252"))
+
+    def strings(values: dict[int, str]) -> dict[str, bytes]:
+        return {f"__substg1.0_{tag:04X}{kind}": encode(value) for tag, value in values.items() if value}
+
+    def properties(header: int, values: list[tuple[int, int, bytes]]) -> bytes:
+        out = bytes(header)
+        for tag, kind_, value in values:
+            out += struct.pack("<IIQ", (tag << 16) | kind_, 6, 0)[:8] + value.ljust(8, b"\x00")
+        return out
+
+    moment = datetime.fromisoformat(sent).replace(tzinfo=UTC)
+    filetime = int((moment - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10_000_000)
+    tree: dict = strings({0x0037: subject, 0x0C1A: sender[0], 0x0C1F: sender[1], 0x0E04: to, 0x1000: body})
+    tree["__properties_version1.0"] = properties(32, [(0x0039, 0x0040, struct.pack("<Q", filetime))])
+    for number, (name, data) in enumerate(attachments.items()):
+        storage = strings({0x3707: name, 0x3704: name[:8]})
+        storage["__substg1.0_37010102"] = data
+        storage["__properties_version1.0"] = properties(8, [(0x3705, 0x0003, struct.pack("<I", 1))])
+        tree[f"__attach_version1.0_#{number:08X}"] = storage
+    for number, inner_subject in enumerate(attached_messages, start=len(attachments)):
+        inner = strings({0x0037: inner_subject, 0x1000: "Forwarded."})
+        inner["__properties_version1.0"] = properties(24, [])
+        storage = strings({0x3001: inner_subject})
+        storage["__substg1.0_3701000D"] = inner
+        storage["__properties_version1.0"] = properties(8, [(0x3705, 0x0003, struct.pack("<I", 5))])
+        tree[f"__attach_version1.0_#{number:08X}"] = storage
+    return compound_file(tree)
+
+
+def scan_with_text_layer_bytes(lines: list[str], layer: list[str]) -> bytes:
+    """A scanned page as a scanner's OCR saves it: the scan of `lines` as an image, and `layer` as
+    invisible text over it (render mode 3), the layer a PDF reader's text comes from."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer, pagesize=(420, 160), invariant=1)
+    drawing.drawImage(ImageReader(io.BytesIO(scan_image(lines))), 0, 0, width=420, height=160)
+    text = drawing.beginText(24, 130)
+    text.setFont("Helvetica", 12)
+    text.setTextRenderMode(3)
+    for line in layer:
+        text.textLine(line)
+    drawing.drawText(text)
+    drawing.showPage()
+    drawing.save()
+    return buffer.getvalue()

@@ -12,10 +12,13 @@ from tests.builders import (
     docx_bytes,
     docx_with_notes,
     eml_bytes,
+    msg_bytes,
     pdf_bytes,
+    scan_with_text_layer_bytes,
     xlsx_bytes,
 )
 from tests.hostile.cli import run_cli
+from tests.test_readers_ocr_layer import LINES, POOR_LAYER
 
 CAG_LETTER = [
     [
@@ -57,7 +60,10 @@ def formats_run(tmp_path_factory):
             ],
         ),
         "privacy.html": PRIVACY_PAGE.encode(),
-        "outlook.msg": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
+        "scanned letter.pdf": scan_with_text_layer_bytes(LINES, POOR_LAYER),
+        "outlook.msg": msg_bytes(
+            "Fwd: CAG outcome", "Dear Dr Smith,\r\n\r\nThe outcome letter is attached.", {"letter.pdf": pdf_bytes(CAG_LETTER)}
+        ),
         "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "slides.pptx": docx_bytes(["not really slides"]),
         "cohort.csv": b"STUDY ID,NHS_NO,DOB,POSTCODE\r\nA1,9434765919,1990-01-01,BS8 1TH\r\n",
@@ -96,8 +102,10 @@ def test_every_new_format_is_listed_with_its_status(formats_run) -> None:
         "outcome.eml/letter.pdf": "ok",
         "outcome.eml/Consent form.eml": "ok",
         "outcome.eml/Consent form.eml/consent.docx": "unreadable",
-        "outlook.msg": "unreadable",
+        "outlook.msg": "ok",
+        "outlook.msg/letter.pdf": "ok",
         "privacy.html": "ok",
+        "scanned letter.pdf": "no_text",
         "slides.pptx": "unreadable",
     }
 
@@ -109,6 +117,9 @@ def test_the_letter_attached_to_an_email_is_a_document_with_its_cag_reference(fo
     message = documents["outcome.eml"]
     assert message["format"] == "eml" and message["references"]["cag"] == ["21/CAG/0123"]
     assert locations(message, "cag_reference")["21/CAG/0123"][0] == "Subject line"
+    outlook_letter = documents["outlook.msg/letter.pdf"]
+    assert outlook_letter["references"]["cag"] == ["21/CAG/0123"] and outlook_letter["kind"] == "cag_approval"
+    assert documents["outlook.msg"]["format"] == "msg"
     nested = documents["outcome.eml/Consent form.eml/consent.docx"]["reason"]
     assert "e-mails are read one level deep" in nested
 
@@ -133,10 +144,6 @@ def test_docx_notes_and_html_text_give_facts_with_their_place(formats_run) -> No
 
 def test_refused_formats_say_what_to_send_instead(formats_run) -> None:
     _, _, _, documents, *_ = formats_run
-    assert (
-        "save the message as .eml, or send its attachments as PDF or DOCX"
-        in documents["outlook.msg"]["reason"]
-    )
     assert "send it as PDF or DOCX" in documents["old.doc"]["reason"]
     assert "send it as PDF or DOCX" in documents["slides.pptx"]["reason"]
     assert not any("0x" in (d.get("reason") or "") for d in documents.values())
@@ -160,3 +167,10 @@ def test_a_cohort_file_is_withheld_with_doc_009_and_none_of_its_values_shown(for
     assert not [f for f in findings if f["code"] == "DOC-001" and "cohort.csv" in f["message"]]
     for value in ("9434765919", "943 476 5919", "1990-01-01", "BS8 1TH"):
         assert value not in text
+
+
+def test_a_scan_with_a_poor_ocr_layer_is_read_again_by_ocr(formats_run) -> None:
+    _, _, _, documents, *_ = formats_run
+    scan = documents["scanned letter.pdf"]
+    assert locations(scan, "cag_reference") == {"21/CAG/0123": ["page 1 (OCR)"]}
+    assert any("looks like poor OCR" in note for note in scan.get("notes", []))

@@ -58,9 +58,11 @@ ACTIONS = (
     ),
     (("encrypted", "password"), "Send the file again without a password or encryption."),
     (
-        ("unsupported format",),
-        "Send the document in a format the tool reads: the reason says which to send instead.",
+        ("no converter is installed",),
+        "Install LibreOffice or antiword and check the bundle again, or ask for the document as DOCX or PDF.",
     ),
+    (("outlook message",), "Ask for the message saved as .eml, or for its attachments as PDF or DOCX."),
+    (("unsupported format",), "Send the document in a format the tool reads: the reason says which to send instead."),
     (("empty",), "Send the document again: the file received is empty."),
     # A fixed limit of the tool (a zip bomb's compression ratio, the members of a zip, the text
     # kept from one file): no option raises it, so the file itself has to change.

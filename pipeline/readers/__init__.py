@@ -18,11 +18,13 @@ BACKENDS: dict[str, tuple[str, str, str]] = {
     ".pdf": ("pipeline.readers.pdf", "read_pdf", "pdf"),
     ".docx": ("pipeline.readers.docx", "read_docx", "docx"),
     ".docm": ("pipeline.readers.docx", "read_docx", "docx"),
+    ".doc": ("pipeline.readers.doc", "read_doc", "doc"),
     ".xlsx": ("pipeline.readers.sheets", "read_xlsx", "xlsx"),
     ".csv": ("pipeline.readers.sheets", "read_csv", "csv"),
     ".html": ("pipeline.readers.html", "read_html", "html"),
     ".htm": ("pipeline.readers.html", "read_html", "html"),
     ".eml": ("pipeline.readers.mail", "read_eml", "eml"),
+    ".msg": ("pipeline.readers.msg", "read_msg", "msg"),
     ".txt": ("pipeline.readers.text", "read_text", "txt"),
     ".md": ("pipeline.readers.text", "read_text", "md"),
     ".rtf": ("pipeline.readers.rtf", "read_rtf", "rtf"),
@@ -40,7 +42,6 @@ SEND_SEARCHABLE = (
     "send it as a searchable PDF, or as DOCX (this image format is not read by OCR: PNG, JPEG and TIFF are)"
 )
 KNOWN_FORMATS = {
-    ".doc": f"an old Word .doc file (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".dot": f"an old Word template (save it as .docx, or {SEND_PDF_OR_DOCX})",
     ".pages": f"an Apple Pages file ({SEND_PDF_OR_DOCX})",
     ".xls": "an old Excel workbook (save it as .xlsx or .csv)",
@@ -49,7 +50,6 @@ KNOWN_FORMATS = {
     ".ppt": f"an old PowerPoint presentation ({SEND_PDF_OR_DOCX})",
     ".pptx": f"a PowerPoint presentation ({SEND_PDF_OR_DOCX})",
     ".odp": f"an OpenDocument presentation ({SEND_PDF_OR_DOCX})",
-    ".msg": "an Outlook message (save the message as .eml, or send its attachments as PDF or DOCX)",
     ".gif": f"a GIF image ({SEND_SEARCHABLE})",
     ".bmp": f"a bitmap image ({SEND_SEARCHABLE})",
     ".heic": f"a phone photo (HEIC) ({SEND_SEARCHABLE})",

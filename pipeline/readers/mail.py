@@ -129,18 +129,29 @@ def attachments_of(message: EmailMessage) -> list[Attachment]:
             found.append(part)
 
     visit(message)
-    named: list[Attachment] = []
+    names = unique_names([_name_of(part, number) for number, part in enumerate(found, start=1)])
+    return [Attachment(name, part) for name, part in zip(names, found, strict=True)]
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """`names`, a copy number added to each one seen before ('letter (2).pdf'), case aside."""
+    unique: list[str] = []
     used: set[str] = set()
-    for number, part in enumerate(found, start=1):
-        name = _name_of(part, number)
+    for name in names:
         stem, dot, suffix = name.rpartition(".")
         candidate, copy = name, 2
         while candidate.lower() in used:
             candidate = f"{stem} ({copy}).{suffix}" if dot and stem else f"{name} ({copy})"
             copy += 1
         used.add(candidate.lower())
-        named.append(Attachment(candidate, part))
-    return named
+        unique.append(candidate)
+    return unique
+
+
+def safe_file_name(filename: str) -> str:
+    """The last part of a name that holds a path ("../../etc/evil.pdf" is "evil.pdf"), as mail clients
+    save it, without control characters."""
+    return UNSAFE_NAME.sub("_", re.split(r"[/\\]", filename or "")[-1].strip()).strip(" .")[:200]
 
 
 def _inline(part: EmailMessage) -> bool:
@@ -153,8 +164,7 @@ def _name_of(part: EmailMessage, number: int) -> str:
         filename = part.get_filename()
     except Exception:  # noqa: BLE001 - a malformed parameter: the attachment keeps a made-up name
         filename = None
-    # The last part of a name that holds a path ("../../etc/evil.pdf" is "evil.pdf"), as mail clients save it.
-    name = UNSAFE_NAME.sub("_", re.split(r"[/\\]", filename or "")[-1].strip()).strip(" .")
+    name = safe_file_name(filename or "")
     if part.get_content_type() == "message/rfc822" and not name.lower().endswith(".eml"):
         # An attached e-mail rarely has a file name: mail clients show its subject.
         name = name or _subject_name(part) or f"attached message {number}"

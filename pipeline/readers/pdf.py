@@ -165,6 +165,11 @@ def _read_pages(
                 if read is not None:
                     text = clean_text(read.text)
                     ocr_pages[index] = read.confidence
+            else:
+                read = _poor_layer_read_again(page, index + 1, text, notes)
+                if read is not None:
+                    text = clean_text(read.text)
+                    ocr_pages[index] = read.confidence
             if _may_hold_table(page):
                 table_pages.append(index + 1)
             page_extras = [(index + 1, *extra) for extra in _annotations(page, forms)]
@@ -391,21 +396,47 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _ocr_page(page: pdfium.PdfPage, number: int, notes: list[str]):
+def _poor_layer_read_again(page: pdfium.PdfPage, number: int, text: str, notes: list[str]):
+    """A page whose text layer looks like poor OCR (`text_layer`) and that shows an image (the scan
+    under the layer) is read again by OCR; the OCR is kept when it has fewer misreadings than the
+    layer. None, and a note saying why, when the layer stays."""
+    from pipeline.readers.text_layer import layer_quality
+
+    layer = layer_quality(text)
+    if not layer.poor or not _has_image(page):
+        return None
+    shown = ", ".join(f'"{word}"' for word in layer.examples if len(word) <= 10)
+    what = (
+        f"page {number} has a text layer that looks like poor OCR ({layer.near_misses} of its {layer.words} "
+        f"words are one misreading away from a known word{', such as ' + shown if shown else ''})"
+    )
+    read = _ocr_page(page, number, notes, what)
+    if read is None:
+        notes.append(f"page {number}: its text layer is kept, so its facts may be wrong or missing")
+        return None
+    if layer_quality(read.text).share >= layer.share:
+        notes.append(f"{what}; OCR read it no better, so the text layer is kept: its facts may be wrong")
+        return None
+    notes.append(f"{what}: it was read again by OCR")
+    return read
+
+
+def _ocr_page(page: pdfium.PdfPage, number: int, notes: list[str], what: str | None = None):
     """The page rendered at OCR_DPI and read by OCR; None (and a note) when no engine is installed."""
     from pipeline.readers import ocr
     from pipeline.readers.image import ocr_notes
 
+    what = what or f"page {number} is a scan"
     try:
         ocr._load_engine()
     except ocr.NoOcrEngine:
-        notes.append(f"page {number} is a scan, and {ocr.NO_ENGINE}")
+        notes.append(f"{what}, and {ocr.NO_ENGINE}")
         return None
     image = page.render(scale=ocr.OCR_DPI / 72).to_pil()
     try:
         read = ocr.recognise(image)
     except ocr.OcrFailed as exc:
-        notes.append(f"page {number} is a scan, and {exc}")
+        notes.append(f"{what}, and {exc}")
         return None
     notes.extend(ocr_notes(number, read))
     return read

@@ -20,7 +20,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.builders import VALID_REQUEST, blank_pdf_bytes, docx_bytes, pdf_bytes, rewrite_zip
+from tests.builders import VALID_REQUEST, blank_pdf_bytes, docx_bytes, msg_bytes, pdf_bytes, rewrite_zip
+from tests.ole_writer import compound_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs" / "bundles"
 GOOD_LETTER = SAMPLES / "s251-baseline" / "cag" / "23-CAG-0088 outcome letter.pdf"
@@ -384,6 +385,9 @@ FOLDER_EXPECT: dict[str, Expect] = {
     "docx/entity-in-utf32-part.docx": Expect("unreadable", "an encoding Word never writes"),
     "docx/no-main-part.docx": Expect("unreadable", "word/document.xml"),
     "zips/nested.zip": Expect("unreadable", "nested archives are not opened"),
+    "msg/looped chains.msg": Expect("unreadable", "a sector chain that loops or leaves the file"),
+    "msg/truncated.msg": Expect("unreadable", "not a readable Outlook message"),
+    "msg/word file renamed.msg": Expect("unreadable", "save the message as .eml, or send its attachments as PDF or DOCX"),
     "names/file with  two spaces .txt": Expect("ok"),
     f"names/{ODD_NAME}": Expect("ok"),
     "names/patient *** *** 5919 letter.txt": Expect("ok"),  # the name holds an NHS number: masked
@@ -434,6 +438,9 @@ def folder_contents() -> dict[str, bytes]:
         "docx/entity-in-utf32-part.docx": utf32_entity_docx(),
         "docx/no-main-part.docx": no_main_part_docx(),
         "zips/nested.zip": zipfile_bytes({"inner/letter.pdf": letter}),
+        "msg/looped chains.msg": looped_msg(),
+        "msg/truncated.msg": msg_bytes("Outcome", "See attached.", {"letter.pdf": letter})[:4096],
+        "msg/word file renamed.msg": compound_file({"WordDocument": b"x" * 100}),
         "names/file with  two spaces .txt": b"Notes of the steering group meeting.\n",
         f"names/{ODD_NAME}": b"<script>alert('name')</script> notes of a meeting\n",
         f"names/patient {NHS_DIGITS} letter.txt": b"A letter about one participant.\n",
@@ -442,6 +449,14 @@ def folder_contents() -> dict[str, bytes]:
         "text/utf16.txt": "Consent form version 1.0\n".encode("utf-16"),
         "text/one line 5 MB.txt": one_line_text(),
     }
+
+
+def looped_msg() -> bytes:
+    """An Outlook message whose every sector chain points back at itself (a reader that followed
+    chains blindly would loop, or read one sector again and again as the text)."""
+    good = msg_bytes("Outcome", "Dear Dr Smith, see attached.", {"letter.pdf": pdf_bytes([["CAG letter"]])})
+    fat = struct.unpack("<128I", good[-512:])  # tests.ole_writer writes one FAT sector, last
+    return good[:-512] + struct.pack("<128I", *(i if v < 0xFFFFFFFA else v for i, v in enumerate(fat)))
 
 
 def zipfile_bytes(members: dict[str, bytes]) -> bytes:
