@@ -393,6 +393,21 @@ def s251_variants(base: Bundle) -> list[Bundle]:
         ),
         variant(
             base,
+            "s251-cohort-file-included",
+            "The participant cohort file (fictional, NHS numbers in the 999 test range) sent inside the "
+            "evidence bundle: withheld unread.",
+            ["DOC-009"],
+            add_file("supporting/NIC-604512_cohort.csv", _cohort_csv),
+        ),
+        variant(
+            base,
+            "s251-request-only",
+            "The data request alone, every document left out.",
+            ["DOC-008"],
+            drop(*(path for path, _ in base.docs)),
+        ),
+        variant(
+            base,
             "s251-scanned-pdf",
             "A scanned declaration with no text layer.",
             ["DOC-002"],
@@ -705,6 +720,13 @@ def consent_variants(base: Bundle) -> list[Bundle]:
             ),
         ),
     ]
+
+
+def _cohort_csv(b: Bundle) -> bytes:
+    """A participant cohort file of the sample's own fictional participants (sample_docs/cohorts)."""
+    from .cohorts import HEADERS, CohortSample, csv_text, participants
+
+    return csv_text(CohortSample("cohort.csv", [], "", "", list(HEADERS), participants(6))).encode()
 
 
 def all_bundles() -> list[Bundle]:
