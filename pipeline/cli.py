@@ -84,6 +84,15 @@ def _register(path: Path | None, limits):
     return load_register(path, limits)
 
 
+# --output of the commands that write one report (check, cohort).
+report_output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file instead of printing it.",
+)
+
+
 def limit_options(command):
     """--max-file-mb, --max-pages, --timeout and --max-inflated-mb, shared by check, batch and extract."""
     positive = click.FloatRange(min=0, min_open=True)
@@ -208,12 +217,7 @@ def cli() -> None:
     type=click.Choice(["text", "json", "html", "md"]),
     help="Report format (default: text, or from --output's suffix).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of printing it.",
-)
+@report_output_option
 @click.option(
     "--facts",
     "with_facts",
@@ -438,12 +442,7 @@ def batch(
     type=click.Choice(["text", "json"]),
     help="Report format (default: text, or from --output's suffix).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of printing it.",
-)
+@report_output_option
 @click.option(
     "--max-file-mb",
     type=click.FloatRange(min=0, min_open=True),

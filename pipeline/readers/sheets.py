@@ -32,13 +32,15 @@ MAX_CELLS = 2_000_000  # cells looked at, all sheets together (empty ones count)
 MAX_COLUMNS = 1_000  # cells kept from one row
 
 
-def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
+def open_workbook(data: bytes, limits: Limits):
+    """An .xlsx opened read-only with stored values, after the package's checks (zip sizes, no DTD):
+    for a bundle's spreadsheet and for the CAG register alike. The caller closes it."""
     _import_quietly()
     import openpyxl
 
     _check_package(data, limits)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except UnreadableDocument:
         raise
     except (KeyError, zipfile.BadZipFile) as exc:
@@ -49,6 +51,10 @@ def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
         raise UnreadableDocument(
             f"the workbook cannot be parsed ({type(exc).__name__}: {no_addresses(str(exc))})"
         ) from None
+
+
+def read_xlsx(data: bytes, limits: Limits) -> ParsedDocument:
+    workbook = open_workbook(data, limits)
     rows = _Rows(limits)
     try:
         for number, sheet in enumerate(workbook.worksheets, start=1):

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import UnreadableDocument
 from pipeline.limits import Limits, over_file_size
-from pipeline.readers.sheets import _cell, _check_package, _import_quietly
+from pipeline.readers.sheets import _cell, open_workbook
 from pipeline.readers.text import decode
 from pipeline.readers.text_tools import no_addresses
 from pipeline.register.headers import role_of
@@ -124,20 +123,7 @@ def _text(value) -> str:
 
 
 def _xlsx_sheets(data: bytes, limits: Limits):
-    _import_quietly()
-    import openpyxl
-
-    _check_package(data, limits)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except (KeyError, zipfile.BadZipFile) as exc:
-        raise UnreadableDocument(
-            f"the file is not an Excel workbook, or is damaged ({no_addresses(str(exc))})"
-        ) from None
-    except Exception as exc:  # noqa: BLE001 - openpyxl's errors come in many shapes
-        raise UnreadableDocument(
-            f"the workbook cannot be parsed ({type(exc).__name__}: {no_addresses(str(exc))})"
-        ) from None
+    workbook = open_workbook(data, limits)
     try:
         # Materialised sheet by sheet, so the workbook can be closed before the rows are used.
         return [
