@@ -197,3 +197,32 @@ def test_browser_report_reads_in_order_header_verdict_asks_errors_warnings(tmp_p
     # The three DATA-001 warnings are one card, listing the searched files once.
     warnings = text[text.index("Warnings (3)") : text.index("Documents (10)")]
     assert warnings.count("DATA-001") == 1 and warnings.count("pis/pis-v3.0.pdf") == 1
+
+
+def test_browser_report_of_a_resubmission_leads_with_the_changes(tmp_path: Path) -> None:
+    """issue 14: a resubmission checked against its baseline reads, in Chromium, header, verdict,
+    the changes since the baseline, what to ask, then the warnings; ORG-001, resolved, is only among
+    the changes."""
+    from pipeline.changes import compare
+
+    baseline = check_path(SAMPLES / "s251-org-gaps").to_dict()
+    report = check_path(SAMPLES / "s251-org-gaps-v2").to_dict()
+    report["changes"] = compare(baseline, report, "v1.json")
+    page = tmp_path / "report.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    dom, requests = open_page(page, tmp_path)
+    assert requests == []
+    text = " ".join("".join(Page(dom[dom.index("<body") :]).text_outside_details).split())
+    order = [
+        report["bundle"]["reference"],
+        "Needs review",
+        "Changes since v1.json",
+        "What to ask the applicant",
+        "Warnings (2)",
+    ]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions, [part for part, at in zip(order, positions, strict=True) if at < 0]
+    assert positions == sorted(positions), list(zip(order, positions, strict=True))
+    changes = text[positions[2] : positions[3]]
+    assert "ORG-001" in changes and "DATA-001" in changes and "CAPRA-News-issue-4.pdf" in changes
+    assert "ORG-001" not in text[positions[3] :].split("Documents (")[0]
