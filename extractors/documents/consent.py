@@ -119,6 +119,14 @@ THIS_STUDY = re.compile(
     r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e|[Ww]e|[Uu]s|[Oo]ur|[Tt]his\s+(?:study|research|project|trial)|"
     r"[Tt]he\s+(?:study|research)\s+team|[Pp]articipants?)\b"
 )
+# Whose data a sentence with a national body speaks of: this study's people or the reader's, so
+# that naming NHS England with a verb ("information is provided on NHS England's website", "a flow
+# of data from NHS Digital to the MHRA") is not taken for this study's linkage.
+WHOSE_DATA = re.compile(
+    THIS_STUDY.pattern
+    + r"|\b(?:[Cc]ohort|[Ss]tudy\s+members?|[Mm]embers|[Pp]eople\s+(?:taking|who\s+(?:take|took))\s+part|"
+    r"[Vv]olunteers?|[Rr]egistrants?)\b"
+)
 LINKAGE_PRECHECK = compile_folded(
     r"link|match|combin|record|regist|death|NHS|HSCIC|ONS|national|central|notes|HES|routine", re.IGNORECASE
 )
@@ -254,6 +262,8 @@ def _linkage_sentence(passage: Passage, start: int, end: int, sink: FactSink) ->
     if BACKGROUND.search(text) and not THIS_STUDY.search(text):
         return  # background about other research, not a statement about the reader's records
     body = next((b for b in NATIONAL_BODY.finditer(text) if not OTHER_ROLE.search(text, 0, b.start())), None)
+    if body and not WHOSE_DATA.search(text):
+        body = None  # NHS England named, but no one's data: "more on NHS England's website", "NHS Digital merged"
     links = list(LINK_VERB.finditer(text))
     anchor = body or NATIONAL_RECORDS.search(text)
     verbs = links + list(ACCESS_VERB.finditer(text)) if anchor else []

@@ -370,3 +370,32 @@ def test_background_about_other_research_is_not_a_linkage_statement(sentence: st
 def test_a_background_word_does_not_hide_a_statement_about_this_study(sentence: str) -> None:
     facts = consent_facts(["Linking records", sentence], kind="participant_information_sheet")
     assert values(facts, "linkage_statement") != []
+
+
+# Class: NHS England named with a verb, but no one's data (this study's people or the reader's) in the
+# sentence, is not this study's linkage.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More details are given on the NHS England website.",
+        "NHS Digital became part of NHS England in 2023 and was merged into it.",
+        "The regulator receives a weekly feed of prescribing data from NHS England.",
+        "A university team requires access to NHS Digital data for a separate programme of work.",
+    ],
+)
+def test_consent_national_body_without_anyones_data_is_not_linkage(sentence: str) -> None:
+    facts = consent_facts([sentence], kind="participant_information_sheet")
+    assert facts.named("linkage_statement") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NHS Digital will link the cohort to hospital admission and death records each year.",
+        "Study members' details are sent to NHS England, which matches them to national records.",
+        "Volunteers' NHS numbers are passed to NHS Digital so their hospital stays can be found.",
+    ],
+)
+def test_consent_national_body_with_the_studys_people_is_linkage(sentence: str) -> None:
+    facts = consent_facts([sentence], kind="participant_information_sheet")
+    assert values(facts, "linkage_statement") == ["nhs_england"]
