@@ -36,7 +36,11 @@ DATA_NOUN = r"(?:data|information|records?|details|extracts?|datasets?|statistic
 # Text just before the body: it gives the data ("data provided by NHS Digital") ...
 SOURCE_BEFORE = compile_folded(
     rf"(?:\b{RECEIVE}\b[^.;]{{0,200}}?\bfrom|\b{DATA_NOUN}\s+(?:\w+\s+){{0,3}}?from|\bsources?\b[^.;]{{0,160}}?|"
-    rf"\b{TRANSFER}\s+(?:to\s+us\s+|to\s+the\s+\w+\s+team\s+)?by|\b(?:held|kept|maintained|collected|linked)\s+by|"
+    # data received through or via the body: "access your records ..., for example through NHS Digital"
+    rf"\b{RECEIVE}\b[^.;]{{0,120}}?\b{DATA_NOUN}\b[^.;]{{0,80}}?\b(?:through|via)|"
+    rf"\b{TRANSFER}\s+(?:to\s+us\s+|to\s+the\s+\w+\s+team\s+)?by|"
+    # "held by", and "held in national databases by": a place between the verb and its agent
+    rf"\b(?:held|kept|maintained|collected|linked)\s+(?:(?:in|within|on)\s+[^.;,]{{0,60}}?\s+)?by|"
     rf"\bapply(?:ing)?\s+to|\bcomes?\s+from|\bcame\s+from)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )

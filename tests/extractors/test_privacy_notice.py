@@ -471,3 +471,27 @@ def test_information_about_something_is_not_informing() -> None:
         "Your details can be passed to NHS Digital so that information about hospital stays can be added."
     )
     assert not values(notice_facts(["Consent", sentence]), "source_nhs_england")
+
+
+# Class: the body as the source, said through a place or a route ("held in ... by", "through", "via").
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your test results are held in national cancer databases by NHS Digital, and we will add them to the study.",
+        "With your consent the team will obtain your hospital records via NHS England each year.",
+        "The researchers may access data about your admissions, for instance through NHS Digital.",
+    ],
+)
+def test_privacy_notice_source_through_a_place_or_a_route(sentence: str) -> None:
+    assert notice_facts([sentence]).named("source_nhs_england") != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will apply through NHS England's online portal for approval of the study.",
+        "Questions can be sent via NHS England's enquiry line.",
+    ],
+)
+def test_privacy_notice_route_without_data_is_no_source(sentence: str) -> None:
+    assert notice_facts([sentence]).named("source_nhs_england") == []
