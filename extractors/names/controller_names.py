@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from extractors.text.casefold import compile_folded
 
+# "X is the data controller", and "X, who will be the data controller" (a relative clause on the name)
 PREDICATE = compile_folded(
-    r"\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"
+    r"(?:,?\s+(?:who|which))?\s+(?:is|are|will\s+be|acts?\s+as|will\s+(?:also\s+)?act\s+as|is\s+acting\s+as|remains?|(?:has|have)\s+been\s+"
     r"appointed\s+as)\s+(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the\s+)?|both\s+)?(?:[\w-]+\s+(?:and|&)\s+(?:the\s+)?)?"
     r"[\"'‘’“”]?(?:joint\s+|sole\s+|independent\s+|overall\s+|co-)?(?:data\s+)?controllers?\b(?!['’]s\b)",
     re.IGNORECASE,

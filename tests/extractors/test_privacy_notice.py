@@ -495,3 +495,20 @@ def test_privacy_notice_source_through_a_place_or_a_route(sentence: str) -> None
 )
 def test_privacy_notice_route_without_data_is_no_source(sentence: str) -> None:
     assert notice_facts([sentence]).named("source_nhs_england") == []
+
+
+# Class: a relative clause on the controller's name ("X, who will be the data controller").
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Your answers are passed to the Avonmere Cohort Centre, which is the data controller for them.", ["Avonmere Cohort Centre"]),
+        ("Data go to NRIS who will be the data controller of the linked file.", ["NRIS"]),
+        ("Thornbury University, who will act as data controller, stores the files.", ["Thornbury University"]),
+    ],
+)
+def test_privacy_notice_controller_named_in_a_relative_clause(sentence: str, names: list[str]) -> None:
+    assert values(notice_facts([sentence]), "controller_named") == names
+
+
+def test_privacy_notice_relative_clause_without_a_name_names_no_controller() -> None:
+    assert notice_facts(["Ask the study team who is the data controller."]).named("controller_named") == []
