@@ -81,6 +81,8 @@ class Checker:
         entry = queries.submission(self.engine, submission_id)
         report = check_path(self.blobs.path(entry["sha256"]))
         data = report.to_dict()
+        # the report names the submission, never where the service keeps it
+        data["bundle"]["path"] = f"submission {entry['number']} ({entry['sha256'][:12]}.zip)"
         previous = queries.previous_checked(self.engine, entry["request_id"], entry["number"])
         if previous is not None:
             baseline = json.loads(self.report_path(previous["id"], "json").read_text(encoding="utf-8"))
