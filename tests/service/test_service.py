@@ -209,3 +209,26 @@ def test_a_check_interrupted_by_a_stop_is_marked_failed_at_start(data):
         sign_in(web, "alice")
         latest = web.get(f"/api/requests/{request_id}").json()["latest"]
     assert (latest["state"], latest["reason"]) == ("failed", INTERRUPTED)
+
+
+def test_the_other_routes_filters_and_refusals(data):
+    with client(data) as web:
+        token = sign_in(web, "rita")
+        upload(web, token, "consent-baseline", title="B ready")
+        upload(web, token, "consent-no-ethics", title="A needs review")
+        assert web.get("/api/requests/new").json()["max_upload_mb"] == 100
+        titles = lambda query: [r["title"] for r in web.get(f"/api/requests{query}").json()["requests"]]  # noqa: E731
+        assert titles("") == ["A needs review", "B ready"]
+        assert titles("?verdict=ready") == ["B ready"]
+        assert titles("?sort=title") == ["A needs review", "B ready"]
+        assert "A needs review" in web.get("/?verdict=needs_review").text
+        not_a_zip = web.post(
+            "/requests", data={"csrf": token, "title": "x"}, files={"bundle": ("x.zip", b"hello")}
+        )
+        assert not_a_zip.status_code == 400 and "not a .zip" in not_a_zip.text
+        untitled = upload(web, token, "consent-baseline", title="")
+        assert untitled.status_code == 400
+        assert web.get("/requests/1/submissions/1/report.exe").status_code == 404
+        assert web.get("/requests/1/submissions/9/report.html").status_code == 404
+        assert web.post("/signout", data={"csrf": token}).status_code == 303
+        assert web.get("/api/requests").status_code == 401
