@@ -148,6 +148,8 @@ async def request_page(request: Request) -> Response:
         "changes": changes,
         "report": report_html,
         "max_upload_mb": state.max_upload_bytes // (1 << 20),
+        # while a submission is checked the page reloads itself (no script: a meta refresh)
+        "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
     }
     return respond(request, "service_request.html.j2", data)
 
