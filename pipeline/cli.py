@@ -470,6 +470,31 @@ def cohort(
     return EXIT_ERRORS if report.has_errors else EXIT_OK
 
 
+@cli.command(short_help="Run the local web service for reviewers and applicants.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dars-evidence-data"),
+    show_default=True,
+    help="Folder of the database, the uploads and the reports.",
+)
+@click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1, 4096))
+@click.option("--create-reviewer", metavar="NAME", help="Create a reviewer (password read from stdin) and stop.")
+@click.option("--create-applicant", metavar="NAME", help="Create an applicant (password read from stdin) and stop.")
+def serve(
+    host: str, port: int, data: Path, max_upload_mb: int, create_reviewer: str | None, create_applicant: str | None
+) -> int:
+    """Serve the queue of requests, uploads and reports in a browser, with a JSON API under /api/."""
+    from pipeline.service.command import create_account, run_service
+
+    if create_reviewer or create_applicant:
+        role = "reviewer" if create_reviewer else "applicant"
+        return create_account(data, create_reviewer or create_applicant, role, sys.stdin)
+    return run_service(host, port, data, max_upload_mb)
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         status = cli.main(args=argv, prog_name="dars-evidence", standalone_mode=False)
