@@ -15,17 +15,12 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pipeline.service.accounts import user_by_id
+from pipeline.views.html_view import SERVICE_CSP
 
 # The report's policy (views/templates/report.html.j2), forms allowed back to the service only and
 # no framing. Pages load nothing from elsewhere and run no script.
-PAGE_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
-# A stored report is served with the report's own policy, as the HTML file carries it.
-REPORT_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-)
+PAGE_CSP = f"{SERVICE_CSP}; frame-ancestors 'none'"
+# A stored report is served with the report's own policy (REPORT_CSP), as the HTML file carries it.
 
 
 class CsrfRefused(Exception):

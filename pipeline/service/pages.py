@@ -14,8 +14,9 @@ from starlette.routing import Route
 from pipeline.service import queries
 from pipeline.service.accounts import authenticate
 from pipeline.service.checking import REPORT_FORMATS
-from pipeline.service.guard import REPORT_CSP, CsrfRefused, check_csrf, csrf_token, current_user, sign_in
+from pipeline.service.guard import CsrfRefused, check_csrf, csrf_token, current_user, sign_in
 from pipeline.service.uploads import UploadRefused, read_upload
+from pipeline.views.html_view import REPORT_CSP
 
 VERDICTS = ("ready", "needs_review", "not_ready")
 MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}

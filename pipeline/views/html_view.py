@@ -14,10 +14,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from pipeline.views.layout import page
 
+# The policy every page carries (the report, the batch's index and failed pages): it fetches
+# nothing, runs no script and submits no form. The web service's pages allow forms back to the
+# service (`SERVICE_CSP`); it sends these as headers too (pipeline/service/guard.py).
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+SERVICE_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'")
+
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("pipeline.views", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -25,6 +31,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(report_csp=REPORT_CSP, service_csp=SERVICE_CSP)
+    return env
 
 
 def render_html(report: dict) -> str:

@@ -13,7 +13,8 @@ from starlette.testclient import TestClient
 from pipeline.service.accounts import create_user
 from pipeline.service.app import create_app
 from pipeline.service.database import open_database
-from pipeline.service.guard import PAGE_CSP, REPORT_CSP
+from pipeline.service.guard import PAGE_CSP
+from pipeline.views.html_view import REPORT_CSP
 
 BUNDLES = Path(__file__).resolve().parents[2] / "sample_docs" / "bundles"
 PASSWORD = "correct horse battery"
