@@ -58,6 +58,16 @@ class BundleFile:
         return self.opener()
 
 
+def too_many_attachments(message: str, path: str, count: int, limits: Limits) -> BundleFile:
+    """The first attachment past --max-members, standing for the rest (an .eml's or an .msg's)."""
+    return BundleFile(
+        path,
+        0,
+        problem=f"the e-mail {message} has {count:,} attachments, over the limit of {limits.max_members:,} "
+        "(raise it with --max-members): not read",
+    )
+
+
 @dataclass(slots=True)
 class Bundle:
     source: Path
@@ -372,14 +382,7 @@ def _attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile]:
     for number, attachment in enumerate(attachments):
         path = f"{message_file.path}/{display_name(attachment.name)}"
         if number >= limits.max_members:
-            files.append(
-                BundleFile(
-                    path,
-                    0,
-                    problem=f"the e-mail {message_file.path} has {len(attachments):,} attachments, over the "
-                    f"limit of {limits.max_members:,} (raise it with --max-members): not read",
-                )
-            )
+            files.append(too_many_attachments(message_file.path, path, len(attachments), limits))
             break
         data = attachment_bytes(attachment.part)
         if len(data) > limits.max_file_bytes:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.bundle import MESSAGE_SUFFIXES, BundleFile, attachments_not_opened, display_name
+from pipeline.bundle import (
+    MESSAGE_SUFFIXES,
+    BundleFile,
+    attachments_not_opened,
+    display_name,
+    too_many_attachments,
+)
 from pipeline.limits import Limits, over_file_size
 
 
@@ -39,14 +45,7 @@ def msg_attachments(message_file: BundleFile, limits: Limits) -> list[BundleFile
     for number, (attachment, size) in enumerate(zip(attachments, sizes, strict=True)):
         path = f"{message_file.path}/{display_name(attachment.name)}"
         if number >= limits.max_members:
-            files.append(
-                BundleFile(
-                    path,
-                    0,
-                    problem=f"the e-mail {message_file.path} has {len(attachments):,} attachments, over the "
-                    f"limit of {limits.max_members:,} (raise it with --max-members): not read",
-                )
-            )
+            files.append(too_many_attachments(message_file.path, path, len(attachments), limits))
             break
         if attachment.embedded:
             files.append(
