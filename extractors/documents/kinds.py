@@ -58,7 +58,10 @@ class _Alternation:
     folded: bool
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Matches in `text`, a line break read as the space it stands for: a PDF wraps its lines
+        inside cue phrases ("section 251 support" / "remains in place"). Offsets carry over."""
         end = len(text) if end is None else end
+        text = text.replace("\n", " ").replace("\t", " ")
         return self.pattern.finditer(fold(text) if self.folded else text, start, end)
 
     def search(self, text: str):

@@ -501,9 +501,15 @@ def test_privacy_notice_route_without_data_is_no_source(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
-        ("Your answers are passed to the Avonmere Cohort Centre, which is the data controller for them.", ["Avonmere Cohort Centre"]),
+        (
+            "Your answers are passed to the Avonmere Cohort Centre, which is the data controller for them.",
+            ["Avonmere Cohort Centre"],
+        ),
         ("Data go to NRIS who will be the data controller of the linked file.", ["NRIS"]),
-        ("Thornbury University, who will act as data controller, stores the files.", ["Thornbury University"]),
+        (
+            "Thornbury University, who will act as data controller, stores the files.",
+            ["Thornbury University"],
+        ),
     ],
 )
 def test_privacy_notice_controller_named_in_a_relative_clause(sentence: str, names: list[str]) -> None:
@@ -524,7 +530,10 @@ def test_privacy_notice_relative_clause_without_a_name_names_no_controller() -> 
             "required by the Data Protection Act 2018, registration number Z1234567.",
             ["Hollin Vale NHS Foundation Trust"],
         ),
-        ("The Marrowby Institute is registered as a data controller with the ICO (Z7654321).", ["Marrowby Institute"]),
+        (
+            "The Marrowby Institute is registered as a data controller with the ICO (Z7654321).",
+            ["Marrowby Institute"],
+        ),
     ],
 )
 def test_privacy_notice_controller_registered_with_the_ico(sentence: str, names: list[str]) -> None:
@@ -562,10 +571,19 @@ def test_privacy_notice_controller_named_in_the_block_after_its_cue() -> None:
     ("paragraphs", "names"),
     [
         # the cue is not at the block's end: the name is read in its own block, nothing from the next
-        (["The data controller is the Pellow Trust, whose address is:", "12 Orchard Row, London"], ["Pellow Trust"]),
+        (
+            ["The data controller is the Pellow Trust, whose address is:", "12 Orchard Row, London"],
+            ["Pellow Trust"],
+        ),
         # the next block is no name
         (["Who is the data controller?", "We explain this below."], []),
-        (["The data controller for this study is:", "to be confirmed by the sponsor before recruitment opens"], []),
+        (
+            [
+                "The data controller for this study is:",
+                "to be confirmed by the sponsor before recruitment opens",
+            ],
+            [],
+        ),
         (["Data controller:", "Tel: 0207 946 0000"], []),
     ],
 )
