@@ -35,6 +35,7 @@ FIRST, RESUBMISSION = "s251-org-gaps", "s251-org-gaps-v2"
 # no processing location for the hosting company (ORG-002, the finding the reviewer accepts).
 FIXED, ACCEPTED = "ORG-001", "ORG-002"
 REVIEWER, PASSWORD = "rita", "a long passphrase"
+TITLE = "NIC-148-ORG Castlebridge cohort"
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",
@@ -193,45 +194,59 @@ def wait_for_report(page, number: int) -> None:
     page.get_by_role("heading", name=f"Latest submission ({number}): done").wait_for()
 
 
+def sign_in(page, base: str, shots: Screenshots) -> None:
+    page.goto(f"{base}/")
+    assert page.url == f"{base}/signin", "a visitor not signed in is sent to the sign-in page"
+    page.get_by_label("Name").fill(REVIEWER)
+    page.get_by_label("Password").fill(PASSWORD)
+    shots.take(page, "signin")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
+    assert f"{REVIEWER} (reviewer)" in page.locator("header").inner_text()
+
+
+def upload_first(page, base: str, bundle: Path, shots: Screenshots) -> str:
+    """Uploads a new request and waits for its report; the request page's URL."""
+    page.get_by_role("link", name="Upload", exact=True).click()
+    page.wait_for_url(f"{base}/requests/new")
+    page.get_by_label("DARS reference or title").fill(TITLE)
+    page.get_by_label("Bundle").set_input_files(bundle)
+    shots.take(page, "upload")
+    page.get_by_role("button", name="Upload and check").click()
+    page.wait_for_url(f"{base}/requests/*")
+    wait_for_report(page, 1)
+    shots.take(page, "request", full_page=True)
+    return page.url
+
+
+def read_queue_and_report(page, request_url: str, shots: Screenshots) -> None:
+    page.get_by_role("link", name="Requests", exact=True).click()
+    row = page.locator("tr", has_text=TITLE)
+    assert "not ready" in row.inner_text(), row.inner_text()
+    shots.take(page, "queue")
+    page.goto(request_url)
+    page.get_by_role("link", name="Read the report").click()
+    report = page.locator("body").inner_text()
+    assert FIXED in report and ACCEPTED in report, report[:2000]
+    page.goto(request_url)
+
+
+def assert_a_violation_is_heard(page, watcher: Watcher) -> None:
+    """The control: a CSP violation on a service page must be heard, or the watcher heard nothing."""
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"http://198.51.100.7/x.png\">')")
+    page.wait_for_timeout(300)
+    assert any("Content Security Policy" in error for error in watcher.errors), watcher.errors
+    assert watcher.elsewhere == ["http://198.51.100.7/x.png"], watcher.elsewhere
+
+
 def test_reviewer_journey_sign_in_upload_report(browser_page, service, tmp_path):
     page, shots = browser_page, Screenshots(tmp_path / "screenshots")
     watcher = Watcher(page, service)
     print(f"screenshots in {shots.folders}")
 
-    page.goto(f"{service}/")
-    assert page.url == f"{service}/signin", "a visitor not signed in is sent to the sign-in page"
-    page.get_by_label("Name").fill(REVIEWER)
-    page.get_by_label("Password").fill(PASSWORD)
-    shots.take(page, "signin")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{service}/")
-    assert f"{REVIEWER} (reviewer)" in page.locator("header").inner_text()
-
-    page.get_by_role("link", name="Upload", exact=True).click()
-    page.wait_for_url(f"{service}/requests/new")
-    page.get_by_label("DARS reference or title").fill("NIC-148-ORG Castlebridge cohort")
-    page.get_by_label("Bundle").set_input_files(zipped(FIRST, tmp_path))
-    shots.take(page, "upload")
-    page.get_by_role("button", name="Upload and check").click()
-    page.wait_for_url(f"{service}/requests/*")
-    request_url = page.url
-    wait_for_report(page, 1)
-    shots.take(page, "request", full_page=True)
-
-    page.get_by_role("link", name="Requests", exact=True).click()
-    row = page.locator("tr", has_text="NIC-148-ORG Castlebridge cohort")
-    assert "not ready" in row.inner_text(), row.inner_text()
-    shots.take(page, "queue")
-
-    page.goto(request_url)
-    page.get_by_role("link", name="Read the report").click()
-    report = page.locator("body").inner_text()
-    assert FIXED in report and ACCEPTED in report, report[:2000]
+    sign_in(page, service, shots)
+    request_url = upload_first(page, service, zipped(FIRST, tmp_path), shots)
+    read_queue_and_report(page, request_url, shots)
 
     watcher.assert_quiet()
-    # The control: a CSP violation on a service page must be heard, or the watcher heard nothing.
-    page.goto(request_url)
-    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"http://198.51.100.7/x.png\">')")
-    page.wait_for_timeout(300)
-    assert any("Content Security Policy" in error for error in watcher.errors), watcher.errors
-    assert watcher.elsewhere == ["http://198.51.100.7/x.png"], watcher.elsewhere
+    assert_a_violation_is_heard(page, watcher)
