@@ -109,17 +109,20 @@ def submissions_in(engine: Engine, states: tuple[str, ...]) -> list[int]:
         )
 
 
-def previous_checked(engine: Engine, request_id: int, number: int) -> dict | None:
-    """The latest submission before `number` whose check finished: the baseline of the changes."""
+def latest_checked(engine: Engine, request_id: int) -> dict | None:
+    """The request's latest submission whose check finished."""
+    return previous_checked(engine, request_id, None)
+
+
+def previous_checked(engine: Engine, request_id: int, number: int | None) -> dict | None:
+    """The latest submission before `number` (any, when None) whose check finished: the baseline of
+    the changes."""
+    before = [] if number is None else [submissions.c.number < number]
     with engine.connect() as connection:
         row = (
             connection.execute(
                 select(submissions)
-                .where(
-                    submissions.c.request_id == request_id,
-                    submissions.c.number < number,
-                    submissions.c.state == "done",
-                )
+                .where(submissions.c.request_id == request_id, submissions.c.state == "done", *before)
                 .order_by(submissions.c.number.desc())
                 .limit(1)
             )

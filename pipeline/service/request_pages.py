@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from pipeline.service import queries
+from pipeline.service import acceptances, queries
 from pipeline.service.checking import REPORT_FORMATS
 from pipeline.service.web import NotFound, both, respond, signed_in, the_request
 from pipeline.views.html_view import REPORT_CSP
@@ -37,23 +37,44 @@ async def request_page(request: Request) -> Response:
     state = request.app.state
     entries = queries.request_submissions(state.engine, found["id"])
     latest = entries[-1] if entries else None
-    report_html = changes = None
-    if latest and latest["state"] == "done":
-        report_json = state.checker.report_path(latest["id"], "json")
-        changes = json.loads(report_json.read_text(encoding="utf-8")).get("changes")
-        report_html = f"/requests/{found['id']}/submissions/{latest['number']}/report.html"
+    # the report shown is the latest whose check finished, while a newer one may still be checked
+    checked = next((entry for entry in reversed(entries) if entry["state"] == "done"), None)
+    report = {}
+    held = acceptances.of_request(state.engine, found["id"])
+    in_force = {entry["fingerprint"]: entry for entry in held if entry["withdrawn"] is None}
+    if checked is not None:
+        report = json.loads(state.checker.report_path(checked["id"], "json").read_text(encoding="utf-8"))
     data = {
         "user": user,
         "request": found,
         "submissions": entries,
         "latest": latest,
-        "changes": changes,
-        "report": report_html,
+        "checked": checked,
+        "summary": report.get("summary"),
+        "findings": [_finding_row(finding, in_force) for finding in report.get("findings", [])],
+        "changes": report.get("changes"),
+        "report": (
+            f"/requests/{found['id']}/submissions/{checked['number']}/report.html" if checked else None
+        ),
+        "acceptances": held,
+        "audit": acceptances.audit(state.engine, found["id"]),
+        "may_accept": user["role"] == "reviewer",
         "max_upload_mb": state.max_upload_bytes // (1 << 20),
         # while a submission is checked the page reloads itself (no script: a meta refresh)
         "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
     }
     return respond(request, "service_request.html.j2", data)
+
+
+def _finding_row(finding: dict, in_force: dict[str, dict]) -> dict:
+    """What the request page lists of a finding (the whole of it is in the report), with the
+    acceptance that holds it, when one does."""
+    row = {key: finding.get(key) for key in ("code", "fingerprint", "severity", "title", "message", "action")}
+    if "accepted" in finding:
+        row["accepted"] = finding["accepted"]
+        if finding["fingerprint"] in in_force:
+            row["acceptance"] = in_force[finding["fingerprint"]]["id"]
+    return row
 
 
 async def report_file(request: Request) -> Response:
