@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pipeline.service import acceptances, queries
 from pipeline.service.guard import current_user
-from pipeline.service.web import NotFound, both, is_api, respond, sent_csrf, signed_in, the_request
+from pipeline.service.web import NotFound, both, is_api, json_body, respond, sent_csrf, signed_in, the_request
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,7 @@ async def _reviewer_form(request: Request) -> tuple[dict, dict, dict]:
     found = the_request(request, user)
     if is_api(request):
         await sent_csrf(request)
-        sent = await request.json()
-        if not isinstance(sent, dict):
-            sent = {}
+        sent = await json_body(request)
     else:
         sent = await request.form(max_files=0, max_fields=5)
         await sent_csrf(request, sent)

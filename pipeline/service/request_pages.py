@@ -17,18 +17,60 @@ VERDICTS = ("ready", "needs_review", "not_ready")
 MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 
 
+SORTS = {
+    "newest": (lambda row: -row["id"]),
+    "oldest": (lambda row: row["id"]),
+    "title": (lambda row: row["title"].casefold()),
+    "errors": (lambda row: -((row["latest"] or {}).get("errors") or 0)),
+    "warnings": (lambda row: -((row["latest"] or {}).get("warnings") or 0)),
+    "verdict": (lambda row: _verdict_rank((row["latest"] or {}).get("verdict"))),
+}
+STATES = ("queued", "checking", "failed")
+
+
 async def queue_page(request: Request) -> Response:
+    """The requests the user may see, filtered by verdict or state (`?show=`) and by words of the
+    title or owner (`?q=`), sorted by `?sort=` (newest first by default)."""
     user = signed_in(request)
     rows = queries.queue(request.app.state.engine, user)
-    verdict = request.query_params.get("verdict")
-    if verdict in VERDICTS:
-        rows = [row for row in rows if row["latest"] and row["latest"]["verdict"] == verdict]
-    sort = request.query_params.get("sort")
-    if sort == "title":
-        rows.sort(key=lambda row: row["title"].casefold())
-    elif sort == "errors":
-        rows.sort(key=lambda row: -((row["latest"] or {}).get("errors") or 0))
-    return respond(request, "service_queue.html.j2", {"user": user, "requests": rows, "verdicts": VERDICTS})
+    show = request.query_params.get("show") or request.query_params.get("verdict") or ""
+    if show in VERDICTS:
+        rows = [row for row in rows if row["latest"] and row["latest"]["verdict"] == show]
+    elif show in STATES:
+        rows = [row for row in rows if row["latest"] and row["latest"]["state"] == show]
+    else:
+        show = ""
+    words = request.query_params.get("q", "").casefold().split()
+    if words:
+        rows = [row for row in rows if all(w in f"{row['title']} {row['owner']}".casefold() for w in words)]
+    sort = request.query_params.get("sort", "newest")
+    sort = sort if sort in SORTS else "newest"
+    rows.sort(key=SORTS[sort])
+    chosen = {"show": show, "q": " ".join(words), "sort": sort}
+    data = {
+        "user": user,
+        "requests": rows,
+        "verdicts": VERDICTS,
+        "chosen": chosen,
+        "links": {
+            "show": {name: _queue_link(chosen, show=name) for name in ("", *VERDICTS, *STATES)},
+            "sort": {name: _queue_link(chosen, sort=name) for name in SORTS},
+        },
+    }
+    return respond(request, "service_queue.html.j2", data)
+
+
+def _verdict_rank(verdict: str | None) -> int:
+    """Worst first: not ready, needs review, ready, then those not checked."""
+    order = ("not_ready", "needs_review", "ready")
+    return order.index(verdict) if verdict in order else len(order)
+
+
+def _queue_link(chosen: dict, **change: str) -> str:
+    from urllib.parse import urlencode
+
+    query = {key: value for key, value in {**chosen, **change}.items() if value and value != "newest"}
+    return "/?" + urlencode(query) if query else "/"
 
 
 async def request_page(request: Request) -> Response:
@@ -62,6 +104,9 @@ async def request_page(request: Request) -> Response:
         "max_upload_mb": state.max_upload_bytes // (1 << 20),
         # while a submission is checked the page reloads itself (no script: a meta refresh)
         "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
+        "progress": state.checker.progress(latest["id"])
+        if latest and latest["state"] == "checking"
+        else None,
     }
     return respond(request, "service_request.html.j2", data)
 
