@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 
+from pipeline.limits import DEFAULT_LIMITS
 from pipeline.service.blobs import BlobStore
 from pipeline.service.checking import Checker
 from pipeline.service.database import open_database
@@ -29,6 +30,7 @@ def create_app(
     synchronous: bool = False,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     session_lifetime: int = SESSION_LIFETIME,
+    max_files: int = DEFAULT_LIMITS.max_members,
 ) -> Starlette:
     """The app over `data`. `synchronous` checks each upload before answering (for tests)."""
     data.mkdir(parents=True, exist_ok=True)
@@ -60,6 +62,7 @@ def create_app(
     app.state.blobs = checker.blobs
     app.state.checker = checker
     app.state.max_upload_bytes = max_upload_mb << 20
+    app.state.max_files = max_files  # files in one upload, and members of an uploaded .zip
     app.state.session_lifetime = session_lifetime
     return app
 
