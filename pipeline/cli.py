@@ -17,6 +17,7 @@ from pipeline import __version__
 from pipeline.acceptance import ACCEPT_FILE
 from pipeline.changes import compare, load_report
 from pipeline.errors import DarsError, UsageError
+from pipeline.limits import DEFAULT_LIMITS
 from pipeline.masking import mask_nhs_numbers
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -481,10 +482,23 @@ def cohort(
     help="Folder of the database, the uploads and the reports.",
 )
 @click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1, 4096))
+@click.option(
+    "--max-files",
+    default=DEFAULT_LIMITS.max_members,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Most files in one upload, and members in an uploaded .zip.",
+)
 @click.option("--create-reviewer", metavar="NAME", help="Create a reviewer (password read from stdin) and stop.")
 @click.option("--create-applicant", metavar="NAME", help="Create an applicant (password read from stdin) and stop.")
 def serve(
-    host: str, port: int, data: Path, max_upload_mb: int, create_reviewer: str | None, create_applicant: str | None
+    host: str,
+    port: int,
+    data: Path,
+    max_upload_mb: int,
+    max_files: int,
+    create_reviewer: str | None,
+    create_applicant: str | None,
 ) -> int:
     """Serve the queue of requests, uploads and reports in a browser, with a JSON API under /api/."""
     from pipeline.service.command import create_account, run_service
@@ -492,7 +506,7 @@ def serve(
     if create_reviewer or create_applicant:
         role = "reviewer" if create_reviewer else "applicant"
         return create_account(data, create_reviewer or create_applicant, role, sys.stdin)
-    return run_service(host, port, data, max_upload_mb)
+    return run_service(host, port, data, max_upload_mb, max_files)
 
 
 def main(argv: list[str] | None = None) -> None:

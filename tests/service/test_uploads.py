@@ -226,3 +226,15 @@ def test_no_page_has_an_inline_script_or_event_handler(data):
     for page in pages:
         assert not INLINE_SCRIPT.search(page), page
         assert not INLINE_HANDLER.search(page), page
+
+
+def test_serve_takes_the_file_limit_from_its_option(tmp_path, monkeypatch):
+    from pipeline.cli import main
+
+    started = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(app=app, **options))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--data", str(tmp_path), "--max-files", "7", "--max-upload-mb", "3"])
+    assert exit_info.value.code == 0
+    assert started["host"] == "127.0.0.1"
+    assert (started["app"].state.max_files, started["app"].state.max_upload_bytes) == (7, 3 << 20)
