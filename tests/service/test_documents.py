@@ -100,3 +100,52 @@ def test_the_document_page_needs_a_signed_in_user_and_the_forms_token(data):
         big = web.post("/documents", data={"csrf": token}, files={"document": ("big.pdf", bytes(2 << 20))})
         assert big.status_code == 413 and "larger than the limit of 1 MB" in big.text
     assert not stored(data)
+
+
+def test_documents_are_checked_a_few_at_a_time_off_the_event_loop(data, monkeypatch):
+    import threading
+    import time
+
+    import anyio
+    import httpx
+
+    from pipeline.service import document_pages
+    from pipeline.service.app import create_app
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_check(source, shown):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.3)  # blocks a worker thread, never the event loop
+        with lock:
+            running[0] -= 1
+        return {"bundle": {"path": shown}}
+
+    monkeypatch.setattr(document_pages, "check_document", slow_check)
+
+    async def five_at_once() -> list[int]:
+        transport = httpx.ASGITransport(app=create_app(data, synchronous=True))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as web:
+            token = (await web.get("/api/signin")).json()["csrf"]
+            signed = await web.post(
+                "/api/signin", json={"name": "alice", "password": PASSWORD}, headers={"X-CSRF-Token": token}
+            )
+            headers = {"X-CSRF-Token": signed.json()["csrf"]}
+            statuses: list[int] = []
+
+            async def one(number: int) -> None:
+                files = {"document": (f"d{number}.pdf", b"%PDF-1.4")}
+                statuses.append((await web.post("/api/documents", headers=headers, files=files)).status_code)
+
+            async with anyio.create_task_group() as group:
+                for number in range(5):
+                    group.start_soon(one, number)
+                # the loop still answers while the checks wait
+                assert (await web.get("/api/documents/new")).status_code == 200
+            return statuses
+
+    assert anyio.run(five_at_once) == [200] * 5
+    assert most[0] == document_pages.CHECKS_AT_ONCE

@@ -25,6 +25,7 @@
     }
 
     function refuse(text) {
+      say("");
       error.textContent = text;
       error.hidden = false;
       bar.hidden = true;
