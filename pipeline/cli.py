@@ -489,6 +489,13 @@ def cohort(
     type=click.IntRange(1, 100_000),
     help="Most files in one upload, and members in an uploaded .zip.",
 )
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Submissions checked at once, each in a worker process.",
+)
 @click.option("--create-reviewer", metavar="NAME", help="Create a reviewer (password read from stdin) and stop.")
 @click.option("--create-applicant", metavar="NAME", help="Create an applicant (password read from stdin) and stop.")
 def serve(
@@ -497,6 +504,7 @@ def serve(
     data: Path,
     max_upload_mb: int,
     max_files: int,
+    workers: int,
     create_reviewer: str | None,
     create_applicant: str | None,
 ) -> int:
@@ -506,7 +514,7 @@ def serve(
     if create_reviewer or create_applicant:
         role = "reviewer" if create_reviewer else "applicant"
         return create_account(data, create_reviewer or create_applicant, role, sys.stdin)
-    return run_service(host, port, data, max_upload_mb, max_files)
+    return run_service(host, port, data, max_upload_mb, workers, max_files)
 
 
 def main(argv: list[str] | None = None) -> None:
