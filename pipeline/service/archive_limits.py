@@ -16,13 +16,14 @@ from typing import BinaryIO
 
 from pipeline.bundle import display_name
 from pipeline.errors import DarsError
+from pipeline.limits import Limits
 from pipeline.readers.zip_guard import ZIP_ERRORS, declared_entries, ratio_problem, read_member
 from pipeline.service.uploads import UploadRefused
 
 MAX_ARCHIVE_DEPTH = 3  # the bundle's own .zip is depth 1
 
 
-def check_archive(stream: BinaryIO, shown: str, max_members: int, limits, depth: int = 1) -> None:
+def check_archive(stream: BinaryIO, shown: str, max_members: int, limits: Limits, depth: int = 1) -> None:
     """Raise UploadRefused when the zip in `stream` cannot be read, has more than `max_members`
     members (in it, or in any archive nested in it), or nests archives past MAX_ARCHIVE_DEPTH.
     `depth` is 2 for a .zip sent among other files (it becomes a member of the built bundle)."""
@@ -66,16 +67,18 @@ def _problem(stream, what, depth, max_members, limits, budget) -> tuple[int, str
     return None
 
 
-def _nested(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits, budget: list[int]) -> BinaryIO | None:
+def _nested(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: list[int]
+) -> BinaryIO | None:
     """The member inflated, when it is an archive that fits the limits; else None."""
-    if not info.filename.lower().endswith(".zip"):
+    if not info.filename.lower().endswith(".zip") or info.flag_bits & 0x1:  # encrypted: never opened
         return None
     if info.file_size > min(limits.max_file_bytes, budget[0]) or ratio_problem(info, limits):
         return None
     budget[0] -= info.file_size
     try:
         return io.BytesIO(read_member(archive, info, limits, info.filename))
-    except DarsError:
+    except (DarsError, RuntimeError):  # RuntimeError: zipfile's word for a member it will not open
         return None
 
 

@@ -220,7 +220,8 @@ def test_no_page_has_an_inline_script_or_event_handler(data):
         token = sign_in(web, "rita")
         location = post_files(web, token, [("b.zip", zipped(BASELINE))]).headers["location"]
         pages += [
-            web.get(path).text for path in ("/", "/requests/new", location, "/documents/new", "/nowhere")
+            web.get(path).text
+            for path in ("/", "/requests/new", location, f"{location}/audit", "/documents/new", "/nowhere")
         ]
         pages.append(post_files(web, token, [("x.zip", b"not a zip")]).text)
     for page in pages:
@@ -238,3 +239,41 @@ def test_serve_takes_the_file_limit_from_its_option(tmp_path, monkeypatch):
     assert exit_info.value.code == 0
     assert started["host"] == "127.0.0.1"
     assert (started["app"].state.max_files, started["app"].state.max_upload_bytes) == (7, 3 << 20)
+
+
+def test_an_encrypted_archive_inside_is_left_to_the_run_not_a_server_error(data):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("locked.zip", nested_zip(2))
+        archive.writestr("request.yaml", "reference: NIC-9\n")
+    locked = bytearray(buffer.getvalue())
+    # mark locked.zip (the first member) as encrypted, in its local header and its central record
+    locked[6] |= 0x1
+    central = int.from_bytes(locked[-6:-2], "little")  # where the end record says the directory starts
+    locked[central + 8] |= 0x1
+    assert zipfile.ZipFile(io.BytesIO(bytes(locked))).getinfo("locked.zip").flag_bits & 0x1
+    with client(data) as web:
+        answer = post_files(web, sign_in(web, "alice"), [("outer.zip", bytes(locked))])
+        assert answer.status_code == 303, answer.text
+
+
+def test_a_damaged_zip_is_refused_or_taken_never_a_crash():
+    import random
+
+    from pipeline.limits import DEFAULT_LIMITS
+    from pipeline.service.archive_limits import check_archive
+    from pipeline.service.uploads import UploadRefused
+
+    sound = zipped_bytes({"request.yaml": b"a: 1\n", "in.zip": nested_zip(2), "doc.pdf": b"%PDF" * 50})
+    chance = random.Random(7)
+    outcomes = set()
+    for _ in range(400):
+        damaged = bytearray(sound)
+        for _ in range(chance.randint(1, 6)):
+            damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+        try:
+            check_archive(io.BytesIO(bytes(damaged)), "f.zip", 100, DEFAULT_LIMITS)
+            outcomes.add("taken")
+        except UploadRefused as refused:
+            outcomes.add(refused.status)
+    assert outcomes == {"taken", 400, 413}
