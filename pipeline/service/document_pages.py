@@ -50,8 +50,11 @@ async def check_document_upload(request: Request) -> Response:
         part = form.get("document")
         if part is None or isinstance(part, str):
             return _refused(request, user, 400, "choose a document to check")
+        shown = safe_base_name(part.filename)
+        if safe_suffix(shown) == ".zip":  # the run would open it as a bundle
+            return _refused(request, user, 400, "a .zip is a bundle: upload it as a request (Upload)")
         async with _slots(request):
-            report = await run_in_threadpool(check_document, part.file, safe_base_name(part.filename))
+            report = await run_in_threadpool(check_document, part.file, shown)
     finally:
         await form.close()
     from pipeline.views import render

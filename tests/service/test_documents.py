@@ -95,6 +95,10 @@ def test_the_document_page_needs_a_signed_in_user_and_the_forms_token(data):
             files=[("document", ("a.pdf", b"1")), ("document", ("b.pdf", b"2"))],
         )
         assert two.status_code == 413 and "more than 1 files" in two.json()["error"]
+        bundle = web.post(
+            "/documents", data={"csrf": token}, files={"document": ("b.ZIP", b"PK\x05\x06" + bytes(18))}
+        )
+        assert bundle.status_code == 400 and "a .zip is a bundle" in bundle.text
     with client(data, max_upload_mb=1) as web:
         token = sign_in(web, "alice")
         big = web.post("/documents", data={"csrf": token}, files={"document": ("big.pdf", bytes(2 << 20))})
