@@ -30,6 +30,7 @@ from pipeline.service.clock import now_stamp
 log = logging.getLogger(__name__)
 
 REPORT_FORMATS = {"json": "report.json", "html": "report.html", "md": "report.md"}
+PROGRESS_FILE = "progress.json"
 INTERRUPTED = "the service stopped while this submission was checked; upload it again"
 DEFAULT_WORKERS = 2
 # The wall-clock guard of one submission's check, on top of the run's per-document limits.
@@ -66,6 +67,13 @@ class Checker:
 
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
+
+    def progress(self, submission_id: int) -> dict | None:
+        """`{"read": n, "of": m}` documents of a submission being checked, when known."""
+        try:
+            return json.loads((self.reports / str(submission_id) / PROGRESS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     def recover(self) -> None:
         for submission_id in queries.submissions_in(self.engine, ("checking",)):
@@ -125,6 +133,8 @@ class Checker:
 
         entry = queries.submission(self.engine, submission_id)
         previous = queries.previous_checked(self.engine, entry["request_id"], entry["number"])
+        folder = self.reports / str(submission_id)
+        folder.mkdir(parents=True, exist_ok=True)
         baseline = None
         if previous is not None:
             baseline = json.loads(self.report_path(previous["id"], "json").read_text(encoding="utf-8"))
@@ -137,6 +147,7 @@ class Checker:
             acceptances.in_force(self.engine, entry["request_id"]),
             baseline,
             f"submission {previous['number']}" if previous else None,
+            None if as_of else str(folder / PROGRESS_FILE),  # a report made again reads nothing new
         )
         _, outcome = next(
             run_calls(
@@ -148,6 +159,7 @@ class Checker:
                 isolated=not self.synchronous,
             )
         )
+        (folder / PROGRESS_FILE).unlink(missing_ok=True)
         if outcome.error is not None:
             raise CheckFailed(outcome.error)
         self._write(submission_id, outcome.value["views"])
@@ -156,7 +168,6 @@ class Checker:
     def _write(self, submission_id: int, views: dict[str, str]) -> None:
         """The three reports, each replaced whole, so a page never reads half of one."""
         folder = self.reports / str(submission_id)
-        folder.mkdir(parents=True, exist_ok=True)
         with self._writing:
             for fmt, name in REPORT_FORMATS.items():
                 handle, partial = tempfile.mkstemp(dir=folder, prefix=".", suffix=".partial")

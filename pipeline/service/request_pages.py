@@ -105,6 +105,9 @@ async def request_page(request: Request) -> Response:
         **upload_limits(state),
         # while a submission is checked the page reloads itself (no script: a meta refresh)
         "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
+        "progress": state.checker.progress(latest["id"])
+        if latest and latest["state"] == "checking"
+        else None,
     }
     return respond(request, "service_request.html.j2", data)
 
