@@ -19,6 +19,7 @@ import os
 import queue
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -36,6 +37,7 @@ DEFAULT_WORKERS = 2
 # The wall-clock guard of one submission's check, on top of the run's per-document limits.
 SUBMISSION_SECONDS = 30 * 60
 PRELOAD = ("pipeline.warm", "pipeline.views")
+CLOSE_WAIT = 2.0  # seconds a stopping service gives its idle checker threads to end
 
 
 class CheckFailed(Exception):
@@ -62,10 +64,13 @@ class Checker:
         # Daemon threads, each waiting on its submission's worker process: a service told to stop
         # does not wait for checks under way (they are marked failed at the next start).
         self._queue: queue.Queue[int | None] | None = None
+        self._threads: list[threading.Thread] = []
         if not synchronous:
             self._queue = queue.Queue()
             for number in range(max(1, workers)):
-                threading.Thread(target=self._serve, name=f"check-{number}", daemon=True).start()
+                thread = threading.Thread(target=self._serve, name=f"check-{number}", daemon=True)
+                thread.start()
+                self._threads.append(thread)
 
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
@@ -89,10 +94,14 @@ class Checker:
         else:
             self._queue.put(submission_id)
 
-    def close(self) -> None:
+    def close(self, wait: float = CLOSE_WAIT) -> None:
+        """Let idle threads end (within `wait` seconds in all); a check under way is not waited for."""
         if self._queue is not None:
-            for _ in range(max(1, self.workers)):
+            for _ in self._threads:
                 self._queue.put(None)
+            deadline = time.monotonic() + wait
+            for thread in self._threads:
+                thread.join(max(0.0, deadline - time.monotonic()))
 
     def _serve(self) -> None:
         while (submission_id := self._queue.get()) is not None:
