@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from checks.base import Check, CheckDoc
 from checks.context import CheckContext
 from checks.evidence import fact_evidence, request_evidence
-from checks.s251.subjects import population_terms, stems, subject_terms
+from checks.s251.subjects import population_terms, stems, subject_phrases, subject_terms
 from pipeline.findings import Evidence, Finding, Severity
 
 PURPOSE_SOURCES = ("cag_approval", "cag_amendment", "s251_application")
@@ -36,7 +36,9 @@ class PurposeDrift(Check):
         consistent="Request: 'hospital admissions and deaths after childhood asthma'; CAG: 'long-term outcomes "
         "of children treated for asthma'.",
         limits="Words are compared on stems, not meanings: a synonym ('myocardial infarction' for 'heart "
-        "attack') reads as drift; a warning, for a reviewer to judge.",
+        "attack') reads as drift; a warning, for a reviewer to judge. A subject named in a run of words "
+        "('pulmonary rehabilitation') is the supported one only when one run is there whole: a shared head "
+        "word alone ('cardiac rehabilitation') is another intervention.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -47,7 +49,11 @@ class PurposeDrift(Check):
         request_purpose = ctx.req.purpose
         subjects = subject_terms(request_purpose)
         missing_subjects = [word for key, word in subjects.items() if key not in approved]
-        drift_subject = bool(subjects) and len(missing_subjects) == len(subjects)
+        # A subject is named in runs of words ("pulmonary rehabilitation"); it is the supported one
+        # when one run is there whole. A shared head alone ("rehabilitation" in "cardiac
+        # rehabilitation") is another intervention; a narrower aim keeps a run whole.
+        phrases = subject_phrases(request_purpose)
+        drift_subject = bool(phrases) and not any(all(key in approved for key in run) for run in phrases)
         populations = population_terms(request_purpose)
         approved_populations = population_terms(approved_text)
         missing_populations = [w for k, w in populations.items() if k not in approved_populations]

@@ -32,17 +32,38 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return generic, populations
 
 
+PHRASE_GAP = re.compile(r"[\s\-]+")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 
 
+def subject_phrases(text: str) -> list[dict[str, str]]:
+    """The subject words in runs that stand together ("pulmonary rehabilitation", "chronic obstructive
+    pulmonary"): a condition or an intervention named in more than one word. Stem -> word, a run."""
+    phrases: list[dict[str, str]] = []
+    last_end = None
+    for start, end, key, word in _subject_words(text):
+        if last_end is None or not PHRASE_GAP.fullmatch(text[last_end:start]):
+            phrases.append({})
+        phrases[-1].setdefault(key, word)
+        last_end = end
+    return phrases
+
+
 def subject_terms(text: str) -> dict[str, str]:
-    """Stem -> first word as written, for the condition or intervention words of a purpose.
+    """Stem -> first word as written, for the condition or intervention words of a purpose."""
+    terms: dict[str, str] = {}
+    for _, _, key, word in _subject_words(text):
+        terms.setdefault(key, word)
+    return terms
+
+
+def _subject_words(text: str):
+    """(start, end, stem, word) of each condition or intervention word of a purpose.
 
     A proper name inside a sentence (a place or a body: "in Nottinghamshire", "at Nottingham Trent
     University") is where or by whom, not what is studied; an eponym of a condition keeps its
     possessive or its head noun ("Parkinson's disease", "Hodgkin lymphoma") and counts."""
     generic, populations = _vocabulary()
-    terms: dict[str, str] = {}
     for match in WORD.finditer(text):
         word = match.group(0)
         if len(word) < 4 and not word.isupper():  # short words, but not acronyms ("HIV", "TB", "MS")
@@ -54,8 +75,7 @@ def subject_terms(text: str) -> dict[str, str]:
         key = stem(word)
         if key in generic or key in populations:
             continue
-        terms.setdefault(key, word)
-    return terms
+        yield match.start(), match.end(), key, word
 
 
 def _proper_name(text: str, match: re.Match[str]) -> bool:
