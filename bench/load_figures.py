@@ -82,8 +82,10 @@ def figures(run: Run) -> dict:
             "accepted": len(accepted),
             "done": states["done"],
             "failed": states["failed"],
-            # accepted, yet not done or failed when the run ended: missing, or still waiting
+            # accepted, yet not done or failed when the run ended: missing, without its report,
+            # or still waiting at the timeout
             "lost": len(accepted) - states["done"] - states["failed"],
+            "lost_states": {str(state): n for state, n in states.items() if state not in SETTLED},
             "bytes": sum(u.size for u in uploads),
             "upload_p95_ms": round(percentile([u.seconds for u in accepted], 95) * 1000, 1),
         },
@@ -103,12 +105,12 @@ def figures(run: Run) -> dict:
 def table(result: dict) -> str:
     up = result["uploads"]
     lines = [
-        "| uploads | accepted | checked (done) | failed | lost | all checked after | bundles/min "
-        "| page requests/s |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| uploads | accepted | checked (done) | failed | lost | upload p95 | all checked after "
+        "| bundles/min | page requests/s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         f"| {up['sent']} | {up['accepted']} | {up['done']} | {up['failed']} | {up['lost']} "
-        f"| {_or_dash(result['all_checked_s'], ' s')} | {_or_dash(result['bundles_per_minute'])} "
-        f"| {_or_dash(result['page_requests_per_s'])} |",
+        f"| {up['upload_p95_ms']:.0f} ms | {_or_dash(result['all_checked_s'], ' s')} "
+        f"| {_or_dash(result['bundles_per_minute'])} | {_or_dash(result['page_requests_per_s'])} |",
         "",
         "| page | requests | p50 | p95 | max |",
         "| --- | ---: | ---: | ---: | ---: |",

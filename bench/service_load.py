@@ -157,14 +157,20 @@ async def watch(
 
 
 async def reconcile(client: httpx.AsyncClient, uploads: list[Upload]) -> None:
-    """Each accepted upload's state as the queue lists it at the end; one missing from it is lost."""
+    """Each accepted upload's state as the queue lists it at the end. One missing from the queue, or
+    done without its stored report, is lost (its state says which)."""
     listed = {
         row["id"]: row.get("latest") or {} for row in (await client.get("/api/requests")).json()["requests"]
     }
     for upload in uploads:
-        if upload.request is not None:
-            latest = listed.get(upload.request, {})
-            upload.state = latest.get("state") if latest.get("id") == upload.submission else "missing"
+        if upload.request is None:
+            continue
+        latest = listed.get(upload.request, {})
+        upload.state = latest.get("state") if latest.get("id") == upload.submission else "missing"
+        if upload.state == "done":
+            report = await client.get(f"/requests/{upload.request}/submissions/1/report.json")
+            if report.status_code != 200 or report.json().get("summary") is None:
+                upload.state = "report missing"
 
 
 async def run_load(service: Service, bundles: list[Path], clients: int, timeout: float = 900.0) -> Run:

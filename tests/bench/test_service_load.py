@@ -18,7 +18,7 @@ sys.path.insert(0, str(BENCH))
 
 from load_figures import Run, Sample, Upload, figures, percentile, table  # noqa: E402
 from served import served  # noqa: E402
-from service_load import SAMPLES, next_page, pick_bundles, run_load  # noqa: E402
+from service_load import SAMPLES, next_page, pick_bundles, reconcile, run_load  # noqa: E402
 
 
 def test_percentile_is_nearest_rank():
@@ -51,6 +51,7 @@ def test_figures_count_uploads_latency_and_errors():
         "done": 1,
         "failed": 1,
         "lost": 1,
+        "lost_states": {"queued": 1},
         "bytes": 230,
         "upload_p95_ms": 200.0,
     }
@@ -98,6 +99,28 @@ def test_next_page_asks_the_queue_until_an_upload_is_known():
         "report.html",
         "/requests/7/submissions/1/report.html",
     )
+
+
+def test_reconcile_counts_an_upload_missing_or_without_its_report_as_lost():
+    def service(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/requests":
+            rows = [{"id": n, "latest": {"id": n, "state": "done"}} for n in (1, 2)]
+            return httpx.Response(200, json={"requests": rows})
+        if request.url.path == "/requests/1/submissions/1/report.json":
+            return httpx.Response(200, json={"summary": {"verdict": "ready"}})
+        return httpx.Response(404, json={"error": "no such page"})
+
+    uploads = [Upload(name, 1, 201, 0.1, n, n, "done", 1.0) for n, name in enumerate("abc", start=1)]
+
+    async def reconciled():
+        async with httpx.AsyncClient(
+            transport=httpx.MockTransport(service), base_url="http://test"
+        ) as client:
+            await reconcile(client, uploads)
+
+    asyncio.run(reconciled())
+    assert [u.state for u in uploads] == ["done", "report missing", "missing"]
+    assert figures(Run(uploads, seconds=1.0))["uploads"]["lost_states"] == {"report missing": 1, "missing": 1}
 
 
 def test_load_checks_every_upload_and_loses_none(tmp_path):
