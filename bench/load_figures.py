@@ -43,6 +43,8 @@ class Run:
     clients: int = 0
     workers: int | None = None
     timed_out: bool = False
+    service_cpu_s: float | None = None  # CPU time of the service, and of the benchmark's own client,
+    client_cpu_s: float | None = None  # over `seconds`: both share the machine's cores
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -99,6 +101,8 @@ def figures(run: Run) -> dict:
         "workers": run.workers,
         "timed_out": run.timed_out,
         "seconds": round(run.seconds, 1),
+        "service_cpu_s": None if run.service_cpu_s is None else round(run.service_cpu_s, 1),
+        "client_cpu_s": None if run.client_cpu_s is None else round(run.client_cpu_s, 1),
     }
 
 
@@ -122,6 +126,11 @@ def table(result: dict) -> str:
         )
     errors = ", ".join(f"{status}: {count}" for status, count in result["errors"].items()) or "none"
     lines += ["", f"Errors (not 2xx/3xx): {errors}."]
+    if result["service_cpu_s"] is not None:
+        lines.append(
+            f"CPU time over the {result['seconds']} s of load: the service {result['service_cpu_s']} s, "
+            f"the benchmark's own client {result['client_cpu_s']} s."
+        )
     if result["timed_out"]:
         lines.append("The run reached its --timeout before every upload was checked.")
     return "\n".join(lines)

@@ -32,6 +32,17 @@ class Service:
     password: str
     workers: int | None  # what --workers was given, None when serve has no such option
     log: Path
+    pid: int
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) of the service so far, with its children it has waited for;
+        None where /proc is not there to read."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        # after the ")" the third field is the 3rd of stat(5): utime..cstime are its 14th to 17th
+        return sum(int(tick) for tick in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def tool() -> str:
@@ -76,7 +87,7 @@ def served(data: Path, workers: int | None = None, ready_within: float = 60.0) -
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_answering(process, url, log, ready_within)
-        yield Service(url, REVIEWER, PASSWORD, used, log)
+        yield Service(url, REVIEWER, PASSWORD, used, log, process.pid)
     finally:
         stop(process)
 

@@ -181,6 +181,7 @@ async def run_load(service: Service, bundles: list[Path], clients: int, timeout:
     async with httpx.AsyncClient(base_url=service.url, timeout=120, limits=limits) as client:
         csrf = await sign_in(client, service.name, service.password)
         stop = asyncio.Event()
+        service_cpu, client_cpu = service.cpu_seconds(), time.process_time()
         started = time.perf_counter()
         sending = asyncio.gather(
             *(send_upload(client, csrf, u, b) for u, b in zip(uploads, bodies, strict=True))
@@ -197,6 +198,10 @@ async def run_load(service: Service, bundles: list[Path], clients: int, timeout:
             await asyncio.gather(*readers, return_exceptions=True)
             await asyncio.gather(sending, return_exceptions=True)
         run.seconds = time.perf_counter() - started
+        run.client_cpu_s = time.process_time() - client_cpu
+        service_cpu_after = service.cpu_seconds()
+        if service_cpu is not None and service_cpu_after is not None:
+            run.service_cpu_s = service_cpu_after - service_cpu
         await reconcile(client, uploads)
     return run
 

@@ -134,6 +134,7 @@ def test_load_checks_every_upload_and_loses_none(tmp_path):
     assert result["errors"] == {}
     assert result["overall"]["requests"] == len(run.samples) > 0
     assert {u.request for u in run.uploads} == {1, 2}
+    assert run.service_cpu_s > 0 and run.client_cpu_s > 0  # measured, whatever they are
     with pytest.raises(httpx.ConnectError):  # stopped once the run is over
         httpx.get(f"{service.url}/api/signin", timeout=2)
 
