@@ -91,7 +91,7 @@ async def send_upload(client: httpx.AsyncClient, csrf: str, upload: Upload, body
             files={"bundle": (f"{upload.bundle}.zip", body, "application/zip")},
             headers={"X-CSRF-Token": csrf},
         )
-    except httpx.TransportError as exc:
+    except httpx.HTTPError as exc:
         upload.status = type(exc).__name__
         return
     upload.seconds = time.perf_counter() - start
@@ -129,7 +129,7 @@ async def page_client(
             answer = await client.get(path)
             await answer.aread()
             status: int | str = answer.status_code
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             status = type(exc).__name__
         samples.append(Sample(kind, time.perf_counter() - start, status))
 
@@ -137,23 +137,25 @@ async def page_client(
 async def watch(
     client: httpx.AsyncClient, uploads: list[Upload], started: float, sending: asyncio.Future
 ) -> None:
-    """Polls each accepted upload's request until it is done or failed; returns when all are."""
+    """Polls every accepted upload's request at once, each round, until all are done or failed."""
     while True:
         waiting = [u for u in uploads if u.request is not None and u.state not in SETTLED]
         if sending.done() and not waiting:
             return
-        for upload in waiting:
-            try:
-                answer = await client.get(f"/api/requests/{upload.request}")
-            except httpx.TransportError:
-                continue
-            if answer.status_code == 200:
-                latest = answer.json().get("latest") or {}
-                if latest.get("id") == upload.submission:
-                    upload.state = latest.get("state")
-                    if upload.state in SETTLED:
-                        upload.settled_at = time.perf_counter() - started
+        await asyncio.gather(*(poll(client, upload, started) for upload in waiting))
         await asyncio.sleep(POLL_SECONDS)
+
+
+async def poll(client: httpx.AsyncClient, upload: Upload, started: float) -> None:
+    try:
+        answer = await client.get(f"/api/requests/{upload.request}")
+    except httpx.HTTPError:
+        return
+    latest = (answer.json().get("latest") or {}) if answer.status_code == 200 else {}
+    if latest.get("id") == upload.submission:
+        upload.state = latest.get("state")
+        if upload.state in SETTLED:
+            upload.settled_at = time.perf_counter() - started
 
 
 async def reconcile(client: httpx.AsyncClient, uploads: list[Upload]) -> None:
