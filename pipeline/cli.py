@@ -481,10 +481,23 @@ def cohort(
     help="Folder of the database, the uploads and the reports.",
 )
 @click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1, 4096))
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Submissions checked at once, each in a worker process.",
+)
 @click.option("--create-reviewer", metavar="NAME", help="Create a reviewer (password read from stdin) and stop.")
 @click.option("--create-applicant", metavar="NAME", help="Create an applicant (password read from stdin) and stop.")
 def serve(
-    host: str, port: int, data: Path, max_upload_mb: int, create_reviewer: str | None, create_applicant: str | None
+    host: str,
+    port: int,
+    data: Path,
+    max_upload_mb: int,
+    workers: int,
+    create_reviewer: str | None,
+    create_applicant: str | None,
 ) -> int:
     """Serve the queue of requests, uploads and reports in a browser, with a JSON API under /api/."""
     from pipeline.service.command import create_account, run_service
@@ -492,7 +505,7 @@ def serve(
     if create_reviewer or create_applicant:
         role = "reviewer" if create_reviewer else "applicant"
         return create_account(data, create_reviewer or create_applicant, role, sys.stdin)
-    return run_service(host, port, data, max_upload_mb)
+    return run_service(host, port, data, max_upload_mb, workers)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -49,16 +49,18 @@ def run_calls(
     jobs: int,
     seconds: float,
     preload: Sequence[str] = (),
+    isolated: bool = False,
 ) -> Iterator[tuple[int, Outcome]]:
     """Yield (index into `calls`, Outcome) as each `fn(*call)` finishes, in completion order.
 
     `jobs` 1 runs every call here, in order, with no pool and no wall-clock guard (the per-document
-    limit still applies). `preload` names modules a worker should have imported before its first call.
+    limit still applies), unless `isolated`: then one worker process runs them, under the guard.
+    `preload` names modules a worker should have imported before its first call.
     """
-    if jobs <= 1:
+    if jobs <= 1 and not isolated:
         yield from _run_here(fn, calls)
         return
-    jobs = min(jobs, len(calls))  # no idle workers to start
+    jobs = max(1, min(jobs, len(calls)))  # no idle workers to start
     waiting: deque[int] = deque(range(len(calls)))
     suspects: deque[int] = deque()
     running: dict[Future, _Running] = {}

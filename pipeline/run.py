@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -33,17 +33,23 @@ def check_path(
     cache: DocumentCache | None = None,
     register: CagRegister | None = None,
     settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Check a bundle folder, a .zip bundle, or a single document.
 
     With `cache`, documents parsed and extracted by an earlier run are taken from it, and the
     others are added to it. `register` is the CAG register, read once by the caller (`load_register`).
-    `settings` (pipeline.config) choose the checks that run."""
+    `settings` (pipeline.config) choose the checks that run. `progress(read, of)` hears of each
+    document as it is read (the service shows it while a submission is checked)."""
     from pipeline.run_time import run_time
 
     generated = run_time()
     with open_bundle(path, limits) as bundle, document_reader(limits) as reader:
-        documents = [load_document(file, limits, cache, reader) for file in bundle.files]
+        documents = []
+        for file in bundle.files:
+            if progress is not None:
+                progress(len(documents), len(bundle.files))
+            documents.append(load_document(file, limits, cache, reader))
         request, request_sha256 = _load_request(bundle, limits)
     as_of_date = as_of or (request.submitted if request else None) or today or date.today()
     ctx = CheckContext(

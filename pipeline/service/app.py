@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 
 from pipeline.service.blobs import BlobStore
-from pipeline.service.checking import Checker
+from pipeline.service.checking import DEFAULT_WORKERS, Checker
 from pipeline.service.database import open_database
 from pipeline.service.guard import SecurityHeaders
 from pipeline.service.pages import EXCEPTION_HANDLERS, ROUTES
@@ -29,11 +29,20 @@ def create_app(
     synchronous: bool = False,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     session_lifetime: int = SESSION_LIFETIME,
+    workers: int = DEFAULT_WORKERS,
 ) -> Starlette:
-    """The app over `data`. `synchronous` checks each upload before answering (for tests)."""
+    """The app over `data`. `synchronous` checks each upload before answering (for tests); otherwise
+    `workers` submissions are checked at once, each in a worker process."""
     data.mkdir(parents=True, exist_ok=True)
     engine = open_database(data)
-    checker = Checker(engine, BlobStore(data / "submissions"), data / "reports", synchronous=synchronous)
+    checker = Checker(
+        engine,
+        BlobStore(data / "submissions"),
+        data / "reports",
+        data / "cache",
+        workers=workers,
+        synchronous=synchronous,
+    )
 
     @asynccontextmanager
     async def lifespan(_app):

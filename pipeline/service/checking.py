@@ -1,38 +1,79 @@
-"""Submissions checked in the background by the run (`pipeline.run.check_path`, whose document
-readers are the isolated workers), one at a time, their reports kept beside the database.
+"""Submissions checked in the background, each in a worker process of its own (pipeline.pool, the
+isolated workers of the batch), `workers` at a time, their reports kept beside the database.
 
-A check that raises marks its submission failed with the reason. At start, a submission left
-`checking` by a service that stopped is marked failed; one still `queued` is queued again.
+A document bomb costs that document (the run reads every document in its capped reader); a crash, a
+hang past the wall-clock guard, or any error of the whole check costs that submission, which is marked
+failed with the reason, never the service. At start, a submission left `checking` by a service that
+stopped is marked failed; one still `queued` is queued again.
+
+When a reviewer accepts a finding or withdraws an acceptance, the request's latest report is made
+again (`reapply`) on the same as-of date, from the document cache in the data folder, so it shows the
+acceptance at once; later submissions take the acceptances in force when they are checked.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from pipeline.changes import compare
-from pipeline.service import queries
+from pipeline.service import acceptances, queries
 from pipeline.service.blobs import BlobStore
 from pipeline.service.clock import now_stamp
 
 log = logging.getLogger(__name__)
 
 REPORT_FORMATS = {"json": "report.json", "html": "report.html", "md": "report.md"}
+PROGRESS_FILE = "progress.json"
 INTERRUPTED = "the service stopped while this submission was checked; upload it again"
+DEFAULT_WORKERS = 2
+# The wall-clock guard of one submission's check, on top of the run's per-document limits.
+SUBMISSION_SECONDS = 30 * 60
+PRELOAD = ("pipeline.warm", "pipeline.views")
+
+
+class CheckFailed(Exception):
+    """The check of a submission ended without a report: the message says why."""
 
 
 class Checker:
-    def __init__(self, engine: Engine, blobs: BlobStore, reports: Path, synchronous: bool = False) -> None:
-        self.engine, self.blobs, self.reports = engine, blobs, reports
-        self.synchronous = synchronous
-        self._pool = None if synchronous else ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
+    def __init__(
+        self,
+        engine: Engine,
+        blobs: BlobStore,
+        reports: Path,
+        cache: Path,
+        *,
+        workers: int = DEFAULT_WORKERS,
+        synchronous: bool = False,
+        seconds: float = SUBMISSION_SECONDS,
+    ) -> None:
+        """`synchronous` checks each submission in the calling thread and process, before answering
+        (for tests); otherwise `workers` submissions are checked at once, each in a worker process."""
+        self.engine, self.blobs, self.reports, self.cache = engine, blobs, reports, cache
+        self.synchronous, self.seconds, self.workers = synchronous, seconds, workers
+        self._writing = threading.Lock()
+        self._pool = (
+            None
+            if synchronous
+            else ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="check")
+        )
 
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
+
+    def progress(self, submission_id: int) -> dict | None:
+        """`{"read": n, "of": m}` documents of a submission being checked, when known."""
+        try:
+            return json.loads((self.reports / str(submission_id) / PROGRESS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     def recover(self) -> None:
         for submission_id in queries.submissions_in(self.engine, ("checking",)):
@@ -53,15 +94,12 @@ class Checker:
     def check(self, submission_id: int) -> None:
         queries.update_submission(self.engine, submission_id, state="checking")
         try:
-            summary = self._check(submission_id)
+            summary = self._check(submission_id, as_of=None)
         except Exception as exc:  # a crash costs this submission, never the service
-            log.exception("submission %s failed", submission_id)
+            reason = str(exc) if isinstance(exc, CheckFailed) else f"{type(exc).__name__}: {exc}"
+            log.warning("submission %s failed: %s", submission_id, reason)
             queries.update_submission(
-                self.engine,
-                submission_id,
-                state="failed",
-                reason=f"{type(exc).__name__}: {exc}",
-                checked=now_stamp(),
+                self.engine, submission_id, state="failed", reason=reason, checked=now_stamp()
             )
             return
         queries.update_submission(
@@ -74,21 +112,65 @@ class Checker:
             checked=now_stamp(),
         )
 
-    def _check(self, submission_id: int) -> dict:
-        from pipeline.run import check_path
-        from pipeline.views import render
+    def reapply(self, request_id: int) -> None:
+        """Make the request's latest checked report again with the acceptances now in force."""
+        latest = queries.latest_checked(self.engine, request_id)
+        if latest is None:
+            return
+        stored = json.loads(self.report_path(latest["id"], "json").read_text(encoding="utf-8"))
+        summary = self._check(latest["id"], as_of=stored["bundle"]["as_of"])
+        queries.update_submission(
+            self.engine,
+            latest["id"],
+            verdict=summary["verdict"],
+            errors=summary["errors"],
+            warnings=summary["warnings"],
+        )
+
+    def _check(self, submission_id: int, as_of: str | None) -> dict:
+        from pipeline.pool import run_calls
+        from pipeline.service.check_job import check_submission
 
         entry = queries.submission(self.engine, submission_id)
-        report = check_path(self.blobs.path(entry["sha256"]))
-        data = report.to_dict()
-        # the report names the submission, never where the service keeps it
-        data["bundle"]["path"] = f"submission {entry['number']} ({entry['sha256'][:12]}.zip)"
         previous = queries.previous_checked(self.engine, entry["request_id"], entry["number"])
-        if previous is not None:
-            baseline = json.loads(self.report_path(previous["id"], "json").read_text(encoding="utf-8"))
-            data["changes"] = compare(baseline, data, f"submission {previous['number']}")
         folder = self.reports / str(submission_id)
         folder.mkdir(parents=True, exist_ok=True)
-        for fmt, name in REPORT_FORMATS.items():
-            (folder / name).write_text(render(data, fmt), encoding="utf-8")
-        return data["summary"]
+        baseline = None
+        if previous is not None:
+            baseline = json.loads(self.report_path(previous["id"], "json").read_text(encoding="utf-8"))
+        call = (
+            str(self.blobs.path(entry["sha256"])),
+            # the report names the submission, never where the service keeps it
+            f"submission {entry['number']} ({entry['sha256'][:12]}.zip)",
+            str(self.cache),
+            as_of,
+            acceptances.in_force(self.engine, entry["request_id"]),
+            baseline,
+            f"submission {previous['number']}" if previous else None,
+            None if as_of else str(folder / PROGRESS_FILE),  # a report made again reads nothing new
+        )
+        _, outcome = next(
+            run_calls(
+                check_submission,
+                [call],
+                jobs=1,
+                seconds=self.seconds,
+                preload=PRELOAD,
+                isolated=not self.synchronous,
+            )
+        )
+        (folder / PROGRESS_FILE).unlink(missing_ok=True)
+        if outcome.error is not None:
+            raise CheckFailed(outcome.error)
+        self._write(submission_id, outcome.value["views"])
+        return outcome.value["report"]["summary"]
+
+    def _write(self, submission_id: int, views: dict[str, str]) -> None:
+        """The three reports, each replaced whole, so a page never reads half of one."""
+        folder = self.reports / str(submission_id)
+        with self._writing:
+            for fmt, name in REPORT_FORMATS.items():
+                handle, partial = tempfile.mkstemp(dir=folder, prefix=".", suffix=".partial")
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(views[fmt])
+                os.replace(partial, folder / name)

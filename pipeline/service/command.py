@@ -28,15 +28,17 @@ def create_account(data: Path, name: str, role: str, stdin: TextIO) -> int:
     return 0
 
 
-def run_service(host: str, port: int, data: Path, max_upload_mb: int) -> int:
+def run_service(host: str, port: int, data: Path, max_upload_mb: int, workers: int) -> int:
     import uvicorn
 
     from pipeline.service.app import create_app
 
-    app = create_app(data, max_upload_mb=max_upload_mb)
+    app = create_app(data, max_upload_mb=max_upload_mb, workers=workers)
     where = "loopback only (127.0.0.1)" if host == "127.0.0.1" else f"{host}: reachable from other machines"
     print(
-        f"dars-evidence serve: listening on http://{host}:{port}/ ({where}); data in {data}", file=sys.stderr
+        f"dars-evidence serve: listening on http://{host}:{port}/ ({where}); data in {data}; "
+        f"{workers} submission(s) checked at once",
+        file=sys.stderr,
     )
     if host == "127.0.0.1":
         print("It binds to 127.0.0.1 unless told otherwise (--host).", file=sys.stderr)

@@ -26,24 +26,39 @@ def visible_request(engine: Engine, user: dict, request_id: int) -> dict | None:
 
 
 def queue(engine: Engine, user: dict) -> list[dict]:
-    """Every request the user may see, newest first, each with its latest submission's state."""
+    """Every request the user may see, newest first, each with its latest submission (one query)."""
+    newest = (
+        select(submissions.c.request_id, func.max(submissions.c.number).label("number"))
+        .group_by(submissions.c.request_id)
+        .subquery()
+    )
+    latest = (
+        select(submissions)
+        .join(
+            newest,
+            (newest.c.request_id == submissions.c.request_id) & (newest.c.number == submissions.c.number),
+        )
+        .subquery()
+    )
     query = _visible(
-        select(requests, users.c.name.label("owner")).join(users, users.c.id == requests.c.owner_id), user
+        select(
+            requests,
+            users.c.name.label("owner"),
+            *[column.label(f"latest_{column.name}") for column in latest.c],
+        )
+        .join(users, users.c.id == requests.c.owner_id)
+        .outerjoin(latest, latest.c.request_id == requests.c.id),
+        user,
     ).order_by(requests.c.id.desc())
+    rows = []
     with engine.connect() as connection:
-        rows = [dict(row) for row in connection.execute(query).mappings()]
-        for row in rows:
-            latest = (
-                connection.execute(
-                    select(submissions)
-                    .where(submissions.c.request_id == row["id"])
-                    .order_by(submissions.c.number.desc())
-                    .limit(1)
-                )
-                .mappings()
-                .first()
-            )
-            row["latest"] = _submission(latest) if latest else None
+        for row in connection.execute(query).mappings():
+            entry = {key: row[key] for key in ("id", "title", "owner_id", "created", "owner")}
+            prefixed = {
+                key[len("latest_") :]: value for key, value in row.items() if key.startswith("latest_")
+            }
+            entry["latest"] = _submission(prefixed) if prefixed["id"] is not None else None
+            rows.append(entry)
     return rows
 
 
@@ -109,17 +124,20 @@ def submissions_in(engine: Engine, states: tuple[str, ...]) -> list[int]:
         )
 
 
-def previous_checked(engine: Engine, request_id: int, number: int) -> dict | None:
-    """The latest submission before `number` whose check finished: the baseline of the changes."""
+def latest_checked(engine: Engine, request_id: int) -> dict | None:
+    """The request's latest submission whose check finished."""
+    return previous_checked(engine, request_id, None)
+
+
+def previous_checked(engine: Engine, request_id: int, number: int | None) -> dict | None:
+    """The latest submission before `number` (any, when None) whose check finished: the baseline of
+    the changes."""
+    before = [] if number is None else [submissions.c.number < number]
     with engine.connect() as connection:
         row = (
             connection.execute(
                 select(submissions)
-                .where(
-                    submissions.c.request_id == request_id,
-                    submissions.c.number < number,
-                    submissions.c.state == "done",
-                )
+                .where(submissions.c.request_id == request_id, submissions.c.state == "done", *before)
                 .order_by(submissions.c.number.desc())
                 .limit(1)
             )

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from pipeline.service import queries
+from pipeline.service import acceptances, queries
 from pipeline.service.checking import REPORT_FORMATS
 from pipeline.service.web import NotFound, both, respond, signed_in, the_request
 from pipeline.views.html_view import REPORT_CSP
@@ -17,18 +17,60 @@ VERDICTS = ("ready", "needs_review", "not_ready")
 MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 
 
+SORTS = {
+    "newest": (lambda row: -row["id"]),
+    "oldest": (lambda row: row["id"]),
+    "title": (lambda row: row["title"].casefold()),
+    "errors": (lambda row: -((row["latest"] or {}).get("errors") or 0)),
+    "warnings": (lambda row: -((row["latest"] or {}).get("warnings") or 0)),
+    "verdict": (lambda row: _verdict_rank((row["latest"] or {}).get("verdict"))),
+}
+STATES = ("queued", "checking", "failed")
+
+
 async def queue_page(request: Request) -> Response:
+    """The requests the user may see, filtered by verdict or state (`?show=`) and by words of the
+    title or owner (`?q=`), sorted by `?sort=` (newest first by default)."""
     user = signed_in(request)
     rows = queries.queue(request.app.state.engine, user)
-    verdict = request.query_params.get("verdict")
-    if verdict in VERDICTS:
-        rows = [row for row in rows if row["latest"] and row["latest"]["verdict"] == verdict]
-    sort = request.query_params.get("sort")
-    if sort == "title":
-        rows.sort(key=lambda row: row["title"].casefold())
-    elif sort == "errors":
-        rows.sort(key=lambda row: -((row["latest"] or {}).get("errors") or 0))
-    return respond(request, "service_queue.html.j2", {"user": user, "requests": rows, "verdicts": VERDICTS})
+    show = request.query_params.get("show") or request.query_params.get("verdict") or ""
+    if show in VERDICTS:
+        rows = [row for row in rows if row["latest"] and row["latest"]["verdict"] == show]
+    elif show in STATES:
+        rows = [row for row in rows if row["latest"] and row["latest"]["state"] == show]
+    else:
+        show = ""
+    words = request.query_params.get("q", "").casefold().split()
+    if words:
+        rows = [row for row in rows if all(w in f"{row['title']} {row['owner']}".casefold() for w in words)]
+    sort = request.query_params.get("sort", "newest")
+    sort = sort if sort in SORTS else "newest"
+    rows.sort(key=SORTS[sort])
+    chosen = {"show": show, "q": " ".join(words), "sort": sort}
+    data = {
+        "user": user,
+        "requests": rows,
+        "verdicts": VERDICTS,
+        "chosen": chosen,
+        "links": {
+            "show": {name: _queue_link(chosen, show=name) for name in ("", *VERDICTS, *STATES)},
+            "sort": {name: _queue_link(chosen, sort=name) for name in SORTS},
+        },
+    }
+    return respond(request, "service_queue.html.j2", data)
+
+
+def _verdict_rank(verdict: str | None) -> int:
+    """Worst first: not ready, needs review, ready, then those not checked."""
+    order = ("not_ready", "needs_review", "ready")
+    return order.index(verdict) if verdict in order else len(order)
+
+
+def _queue_link(chosen: dict, **change: str) -> str:
+    from urllib.parse import urlencode
+
+    query = {key: value for key, value in {**chosen, **change}.items() if value and value != "newest"}
+    return "/?" + urlencode(query) if query else "/"
 
 
 async def request_page(request: Request) -> Response:
@@ -37,23 +79,47 @@ async def request_page(request: Request) -> Response:
     state = request.app.state
     entries = queries.request_submissions(state.engine, found["id"])
     latest = entries[-1] if entries else None
-    report_html = changes = None
-    if latest and latest["state"] == "done":
-        report_json = state.checker.report_path(latest["id"], "json")
-        changes = json.loads(report_json.read_text(encoding="utf-8")).get("changes")
-        report_html = f"/requests/{found['id']}/submissions/{latest['number']}/report.html"
+    # the report shown is the latest whose check finished, while a newer one may still be checked
+    checked = next((entry for entry in reversed(entries) if entry["state"] == "done"), None)
+    report = {}
+    held = acceptances.of_request(state.engine, found["id"])
+    in_force = {entry["fingerprint"]: entry for entry in held if entry["withdrawn"] is None}
+    if checked is not None:
+        report = json.loads(state.checker.report_path(checked["id"], "json").read_text(encoding="utf-8"))
     data = {
         "user": user,
         "request": found,
         "submissions": entries,
         "latest": latest,
-        "changes": changes,
-        "report": report_html,
+        "checked": checked,
+        "summary": report.get("summary"),
+        "findings": [_finding_row(finding, in_force) for finding in report.get("findings", [])],
+        "changes": report.get("changes"),
+        "report": (
+            f"/requests/{found['id']}/submissions/{checked['number']}/report.html" if checked else None
+        ),
+        "acceptances": held,
+        "audit": acceptances.audit(state.engine, found["id"]),
+        "may_accept": user["role"] == "reviewer",
         "max_upload_mb": state.max_upload_bytes // (1 << 20),
         # while a submission is checked the page reloads itself (no script: a meta refresh)
         "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
+        "progress": state.checker.progress(latest["id"])
+        if latest and latest["state"] == "checking"
+        else None,
     }
     return respond(request, "service_request.html.j2", data)
+
+
+def _finding_row(finding: dict, in_force: dict[str, dict]) -> dict:
+    """What the request page lists of a finding (the whole of it is in the report), with the
+    acceptance that holds it, when one does."""
+    row = {key: finding.get(key) for key in ("code", "fingerprint", "severity", "title", "message", "action")}
+    if "accepted" in finding:
+        row["accepted"] = finding["accepted"]
+        if finding["fingerprint"] in in_force:
+            row["acceptance"] = in_force[finding["fingerprint"]]["id"]
+    return row
 
 
 async def report_file(request: Request) -> Response:

@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pipeline.service.accounts import authenticate
 from pipeline.service.guard import csrf_token, current_user, sign_in
-from pipeline.service.web import both, is_api, respond, sent_csrf
+from pipeline.service.web import both, is_api, json_body, respond, sent_csrf
 
 
 async def signin_page(request: Request) -> Response:
@@ -19,7 +19,7 @@ async def signin_page(request: Request) -> Response:
 async def signin(request: Request) -> Response:
     if is_api(request):
         await sent_csrf(request)
-        body = await request.json()
+        body = await json_body(request)
         name, password = str(body.get("name", "")), str(body.get("password", ""))
     else:
         form = await request.form(max_files=0, max_fields=5)

@@ -24,6 +24,21 @@ class NotFound(Exception):
     pass
 
 
+class BadRequest(Exception):
+    """A body the route cannot read: the message says what it wants."""
+
+
+async def json_body(request: Request) -> dict:
+    """The JSON object sent to an /api/ route; BadRequest (400) when the body is not one."""
+    try:
+        body = await request.json()
+    except ValueError:
+        raise BadRequest("send a JSON object (Content-Type: application/json)") from None
+    if not isinstance(body, dict):
+        raise BadRequest("send a JSON object, not a list or a value")
+    return body
+
+
 def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -84,7 +99,16 @@ async def not_signed_in(request: Request, _exc: Exception) -> Response:
     return RedirectResponse("/signin", status_code=303)
 
 
+async def bad_request(request: Request, exc: Exception) -> Response:
+    if is_api(request):
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    return respond(
+        request, "service_message.html.j2", {"user": current_user(request), "message": str(exc)}, 400
+    )
+
+
 EXCEPTION_HANDLERS = {
+    BadRequest: bad_request,
     NotFound: not_found,
     404: not_found,
     CsrfRefused: csrf_refused,

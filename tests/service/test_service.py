@@ -7,10 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
 from starlette.testclient import TestClient
 
-from pipeline.service.accounts import create_user
 from pipeline.service.app import create_app
 from pipeline.service.database import open_database
 from pipeline.service.guard import PAGE_CSP
@@ -29,18 +27,10 @@ def zipped(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    engine = open_database(tmp_path)
-    create_user(engine, "rita", PASSWORD, "reviewer")
-    create_user(engine, "alice", PASSWORD, "applicant")
-    create_user(engine, "bob", PASSWORD, "applicant")
-    engine.dispose()
-    return tmp_path
-
-
 def client(data: Path, **options) -> TestClient:
-    return TestClient(create_app(data, synchronous=True, **options), follow_redirects=False)
+    """The app over `data`, checking each upload before it answers unless `synchronous=False`."""
+    options.setdefault("synchronous", True)
+    return TestClient(create_app(data, **options), follow_redirects=False)
 
 
 def form_token(page: str) -> str:
