@@ -35,14 +35,19 @@ class Service:
     pid: int
 
     def cpu_seconds(self) -> float | None:
-        """CPU time (user + system) of the service so far, with its children it has waited for;
-        None where /proc is not there to read."""
-        try:
-            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return None
-        # after the ")" the third field is the 3rd of stat(5): utime..cstime are its 14th to 17th
-        return sum(int(tick) for tick in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+        """CPU time (user + system) so far of the service's process group: the service, its live
+        worker processes, and the children they have waited for. None where /proc is not there."""
+        ticks, found = 0, False
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended while we looked
+                continue
+            # after the ")": state, ppid, pgrp, ... with utime, stime, cutime, cstime 12th to 15th
+            if int(fields[2]) == self.pid:
+                found = True
+                ticks += sum(int(tick) for tick in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK") if found else None
 
 
 def tool() -> str:

@@ -224,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{service.url}: {len(bundles)} uploads, {opts.clients} page clients ...", file=sys.stderr)
         run = asyncio.run(run_load(service, bundles, opts.clients, opts.timeout))
     result = {"machine": machine(), "bundles": [u.bundle for u in run.uploads], **figures(run)}
-    workers = f"--workers {run.workers}" if run.workers else "serve without --workers"
+    workers = (
+        f"serve --workers {run.workers}"
+        if run.workers
+        else "serve's own number of workers (no --workers given)"
+    )
     print(f"Machine: {result['machine']}. {opts.clients} page clients; {workers}.\n")
     print(table(result))
     if opts.json:
