@@ -17,6 +17,7 @@ from pipeline import __version__
 from pipeline.acceptance import ACCEPT_FILE
 from pipeline.changes import compare, load_report
 from pipeline.errors import DarsError, UsageError
+from pipeline.limits import DEFAULT_LIMITS
 from pipeline.masking import mask_nhs_numbers
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -482,6 +483,13 @@ def cohort(
 )
 @click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1, 4096))
 @click.option(
+    "--max-files",
+    default=DEFAULT_LIMITS.max_members,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Most files in one upload, and members in an uploaded .zip.",
+)
+@click.option(
     "--workers",
     default=2,
     show_default=True,
@@ -495,6 +503,7 @@ def serve(
     port: int,
     data: Path,
     max_upload_mb: int,
+    max_files: int,
     workers: int,
     create_reviewer: str | None,
     create_applicant: str | None,
@@ -505,7 +514,7 @@ def serve(
     if create_reviewer or create_applicant:
         role = "reviewer" if create_reviewer else "applicant"
         return create_account(data, create_reviewer or create_applicant, role, sys.stdin)
-    return run_service(host, port, data, max_upload_mb, workers)
+    return run_service(host, port, data, max_upload_mb, workers, max_files)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,13 +32,22 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return generic, populations
 
 
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+
+
 def subject_terms(text: str) -> dict[str, str]:
-    """Stem -> first word as written, for the condition or intervention words of a purpose."""
+    """Stem -> first word as written, for the condition or intervention words of a purpose.
+
+    A proper name inside a sentence (a place or a body: "in Nottinghamshire", "at Nottingham Trent
+    University") is where or by whom, not what is studied; an eponym of a condition keeps its
+    possessive or its head noun ("Parkinson's disease", "Hodgkin lymphoma") and counts."""
     generic, populations = _vocabulary()
     terms: dict[str, str] = {}
     for match in WORD.finditer(text):
         word = match.group(0)
         if len(word) < 4 and not word.isupper():  # short words, but not acronyms ("HIV", "TB", "MS")
+            continue
+        if _proper_name(text, match):
             continue
         if word.lower() in stop_words() and not word.isupper():
             continue
@@ -47,6 +56,22 @@ def subject_terms(text: str) -> dict[str, str]:
             continue
         terms.setdefault(key, word)
     return terms
+
+
+def _proper_name(text: str, match: re.Match[str]) -> bool:
+    word = match.group(0)
+    if not word[:1].isupper() or word.isupper() or word.endswith(("'s", "’s")):
+        return False
+    if SENTENCE_START.search(text, 0, match.start()):
+        return False
+    following = WORD.match(text, match.end() + 1) if text[match.end() : match.end() + 1] == " " else None
+    return not (following and following.group(0).lower() in _condition_heads())
+
+
+@cache
+def _condition_heads() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("checks.data").joinpath("generic_terms.yaml").read_text("utf-8"))
+    return frozenset(data["condition_heads"])
 
 
 # One population under several words ("older people", "the elderly"), and populations said by age

@@ -74,6 +74,15 @@ TABLE_YES = re.compile(
     r"(?i)\b(?:yes|no|required|linkage|link|analysis|identifiers?|flow)\b|[\u2713\u2714\u2717]"
 )
 LINE_LEAD = re.compile(r"[\W\d]*")  # bullets and numbering before an item that starts a line
+# A label that introduces a list of identifiers: "Identifiers for analysis: sex", "The identifiers
+# listed for analysis are: sex", "the data items will include gender".
+IDENTIFIER_LABEL = re.compile(
+    r"(?i)\b(?:identifiers?|identifiable\s+(?:items|data\s+items|fields)|data\s+items|items\s+of\s+"
+    r"(?:confidential\s+)?patient\s+information)\b[^.:;!?\n]{0,60}?(?::|\b(?:are|is|include|includes|comprise)\b:?)"
+)
+LABEL_REACH = 100  # characters between a label and the item it lists
+# What may stand between a label and an item of its list: other items, and the words that join them.
+LIST_GLUE = re.compile(r"(?i)(?:[\s,;&/()\-•*]|\band\b|\bor\b|\bthe\b|\btheir\b|\bpatients?['’]?s?\b)*")
 
 
 def extract_identifiers(document: Document, facts: DocumentFacts) -> None:
@@ -117,6 +126,7 @@ def identifier_mentions(text: str, block: Block | None = None) -> list[tuple[str
             _beside_others(text, start, end, candidates)
             or _ticked_table_cell(block, phrase)
             or _ticked_line(text, start, end)
+            or _listed_after_label(text, start, candidates)
         ):
             continue
         pattern = "phrase" if verdict == "strong" else ("personal" if verdict == "personal" else "list")
@@ -350,6 +360,21 @@ def _beside_others(text: str, start: int, end: int, candidates: list) -> bool:
     left, right = sentence_bounds(text, start, end)
     left, right = max(left, start - LIST_WINDOW), min(right, end + LIST_WINDOW)
     return any(left <= other[1] and other[2] <= right and other[1] != start for other in candidates)
+
+
+def _listed_after_label(text: str, start: int, candidates: list) -> bool:
+    """The item is in a list that a label of identifiers introduces ("Identifiers for analysis: sex"):
+    between the label and the item stand only other items and the words that join them."""
+    for label in IDENTIFIER_LABEL.finditer(text, max(0, start - LABEL_REACH - 80), start):
+        between = text[label.end() : start]
+        if len(between) > LABEL_REACH:
+            continue
+        for other in sorted(candidates, key=lambda c: -c[1]):
+            if label.end() <= other[1] and other[2] <= start:
+                between = between[: other[1] - label.end()] + " " * (other[2] - other[1]) + between[other[2] - label.end() :]
+        if LIST_GLUE.fullmatch(between):
+            return True
+    return False
 
 
 def _ticked_table_cell(block: Block | None, phrase: str) -> bool:

@@ -40,6 +40,7 @@ SPLIT_RATIO = 0.75  # a runner-up this close to the winner leaves the kind undec
 EVIDENCE_BODY_MIN = 4.0  # an evidence kind named by no heading needs this much from the body
 TOP_LINES, HEADING_LINES = 12, 60
 HEADING_MAX_WORDS, HEADING_MAX_CHARS = 12, 120
+FIRST_LINE_MAX_WORDS, FIRST_LINE_MAX_CHARS = 24, 200
 LETTER_LINES, SUBJECT_LINES, SIGNATURE_LINES = 60, 8, 6
 TITLE_STYLES = ("Title", "Heading1", "Heading2", "Heading3", "Subtitle")
 CAG_FAMILY = "cag_letter"
@@ -58,7 +59,10 @@ class _Alternation:
     folded: bool
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Matches in `text`, a line break read as the space it stands for: a PDF wraps its lines
+        inside cue phrases ("section 251 support" / "remains in place"). Offsets carry over."""
         end = len(text) if end is None else end
+        text = text.replace("\n", " ").replace("\t", " ")
         return self.pattern.finditer(fold(text) if self.folded else text, start, end)
 
     def search(self, text: str):
@@ -407,7 +411,7 @@ def _lines(blocks: list[Block]) -> list[_Line]:
             stripped = raw.strip()
             if stripped:
                 start = offset + raw.index(stripped[0])
-                heading = styled or _heading_like(stripped)
+                heading = styled or _heading_like(stripped, first=not lines)
                 lines.append(_Line(block, start, start + len(stripped), stripped, heading))
             offset += len(raw) + 1
             if len(lines) >= HEADING_LINES:
@@ -415,13 +419,18 @@ def _lines(blocks: list[Block]) -> list[_Line]:
     return lines
 
 
-def _heading_like(text: str) -> bool:
+def _heading_like(text: str, first: bool = False) -> bool:
     """A short line that is not a sentence, a note in brackets or a placeholder ("1. Consent form" is
-    a heading: its number is no sentence)."""
+    a heading: its number is no sentence). The document's first line may be longer: a study's title
+    names the study before the kind ("Equality, Diversity and Inclusion in Health and Care Research
+    pilot project transparency notice")."""
     text = SECTION_NUMBER.sub("", text)
     if not text:
         return False
-    if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
+    words, chars = (
+        (FIRST_LINE_MAX_WORDS, FIRST_LINE_MAX_CHARS) if first else (HEADING_MAX_WORDS, HEADING_MAX_CHARS)
+    )
+    if len(text) > chars or len(text.split()) > words:
         return False
     if text[0] in "([{" or text.endswith((".", ",", ";")) or SENTENCES.search(text):
         return False

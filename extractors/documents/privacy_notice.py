@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.documents.statements import NHS_ENGLAND, FactSink, Passage, as_written, passages
+from extractors.documents.statements import NHS_ENGLAND, FactSink, Passage, as_written, passage_of, passages
 from extractors.facts import DocumentFacts
-from extractors.names.controller_names import controller_names
+from extractors.names.controller_names import controller_names, dangling_cue, names_after_cue
 from extractors.text.casefold import compile_folded, compile_led
 from pipeline.model import Block, Document, Part
 
@@ -224,6 +224,29 @@ PRECHECK = compile_folded(
 )
 
 
+def _controller_in_next_block(document: Document, passage: Passage, sink: FactSink) -> None:
+    """ "The data controller for all personal data governed by this notice is:" and the name as the
+    next block (an address block): the fact is the name's, its detail the cue's words."""
+    cue = dangling_cue(passage.text)
+    if cue is None or passage.negated(*cue.span()):
+        return
+    blocks = document.parsed.blocks
+    position = next((i for i, block in enumerate(blocks) if block is passage.block), None)
+    if position is None or position + 1 >= len(blocks):
+        return
+    following = passage_of(blocks[position + 1])
+    for found in names_after_cue(cue, following.text):
+        sink.add(
+            following,
+            "controller_named",
+            found.name,
+            found.start,
+            found.end,
+            "privacy_notice:controller-next-block",
+            {"cue": as_written(cue.group(0))},
+        )
+
+
 def extract_privacy_notice(document: Document, facts: DocumentFacts) -> None:
     sink = FactSink(document, facts)
     headers = _table_headers(document.parsed.blocks)
@@ -238,6 +261,7 @@ def extract_privacy_notice(document: Document, facts: DocumentFacts) -> None:
                     *found.span,
                     "privacy_notice:controller-" + found.pattern,
                 )
+        _controller_in_next_block(document, passage, sink)
         _sources(passage, headers, sink, sections.get(passage.block.index, ()))
         _opt_out(passage, sink)
         _lawful_bases(document, passage, sink)

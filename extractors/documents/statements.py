@@ -75,7 +75,11 @@ def passages(document: Document, precheck: re.Pattern[str]) -> Iterator[Passage]
     """The blocks of `document` whose raw text passes the cheap `precheck`, as passages."""
     for block in document.parsed.blocks:
         if precheck.search(block.text):
-            yield Passage(block, *_prepared(block.text))
+            yield passage_of(block)
+
+
+def passage_of(block: Block) -> Passage:
+    return Passage(block, *_prepared(block.text))
 
 
 def sentences(passage: Passage, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:

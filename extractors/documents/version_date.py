@@ -74,6 +74,9 @@ OWN_DATE_LABEL = compile_folded(
 PAGE_COUNTER = re.compile(r"\bpage\s+\d+\s+(?:of\s+\d+)?", re.IGNORECASE)
 # A date followed by a clock time is a print or export stamp ("14/03/2024, 09:12"), not the document's.
 CLOCK_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+# An e-mail's Date header ("Date: Mon, 03 Apr 2023 09:00:00 +0000"): the message's own date, its
+# clock time part of the header's form (pipeline/readers/mail.py labels the block).
+MESSAGE_DATE_LINE = "Date line"
 DIGITS = re.compile(r"\d+")
 LETTER_OPENING_LINES = 30
 TITLE_LINES = 15
@@ -259,13 +262,14 @@ def _best_date(lines: list[_Line], kind: str, version: _Candidate | None) -> _Ca
             continue
         for mention in find_dates(line.text):
             before = PAGE_COUNTER.sub("", line.text[: mention.start])
+            sent = line.block.label == MESSAGE_DATE_LINE
             if OTHER_ROLE.search(before) and not OWN_DATE_LABEL.search(before):
                 continue
-            if CLOCK_AFTER.match(line.text[mention.end :]):
+            if CLOCK_AFTER.match(line.text[mention.end :]) and not sent:
                 continue
             if _cites_other_document(line, mention.start, kind):
                 continue
-            score = REGION_SCORE[line.region]
+            score = REGION_SCORE[line.region] + (3.5 if sent else 0.0)
             if version is not None and line is version.line:
                 score += 4.0
             elif find_versions(line.text):

@@ -2,7 +2,9 @@
 
 Notices say it many ways: "X is the data controller", "X is the sponsor and will act as the data
 controller", "the controller for this study is X", "Data controller: X", "joint controllers X and Y",
-"X (the 'controller')". The phrase about the controller is found first; the name is then read
+"X (the 'controller')", "X is registered with the Information Commissioner's Office" (the register of
+fee-paying controllers), and "The data controller ... is:" with the name in the block after it
+(`names_after_cue`). The phrase about the controller is found first; the name is then read
 word by word away from it (backwards for a subject, forwards for a complement) for as long as the
 words can belong to a name: capitalised words, "of", "and", "for", "the" between them, "&". So
 "Under UK GDPR, the University of Leeds is the controller" gives "University of Leeds", and a
@@ -33,6 +35,20 @@ EARLIER_SUBJECT = compile_folded(
     re.I,
 )
 EARLIER_REACH = 240
+# "X is registered with the Information Commissioner's Office (ICO)": the ICO's register is of controllers.
+REGISTERED = compile_folded(
+    r"\s+(?:is|are)\s+(?:also\s+)?registered\s+(?:as\s+an?\s+(?:data\s+)?controller\s+)?(?:with|by|at)\s+the\s+"
+    r"(?:UK\s+)?(?:Information\s+Commissioner(?:['’]s|s)?(?:\s+Office)?|ICO)\b",
+    re.IGNORECASE,
+)
+# A block that ends on its cue ("The data controller for all personal data ... is:"): the name is
+# the block after it.
+DANGLING = compile_folded(
+    r"\bcontrollers?(?:\s*\(s\))?(?:\s+(?:for|of|under|in\s+respect\s+of|responsible\s+for)\s+[^.;:|]{0,120}?)?"
+    r"\s+(?:is|are|will\s+be)\s*:?\s*$"
+    r"|\b(?:data\s+)?controllers?(?:\s*\(s\))?\s*:\s*$",
+    re.IGNORECASE,
+)
 PAREN = compile_folded(
     r"\s*\(\s*(?:the\s+|together\s+)?[\"'‘’“”]?(?:joint\s+)?(?:data\s+)?controllers?[\"'‘’“”]?\s*\)",
     re.IGNORECASE,
@@ -196,6 +212,9 @@ def controller_names(text: str) -> list[ControllerName]:
             subject_end = apposition.start() if apposition else subject_end
         names = _split(text, _backward(text, subject_end, plural), plural)
         found += [ControllerName(*name, "subject", match.span()) for name in names]
+    for match in REGISTERED.finditer(text):
+        names = _split(text, _backward(text, match.start(), _plural(match.group(0))), False)
+        found += [ControllerName(*name, "registered", match.span()) for name in names]
     for match in PAREN.finditer(text):
         names = _split(text, _backward(text, match.start(), False), False)
         found += [ControllerName(*name, "bracket", match.span()) for name in names]
@@ -209,6 +228,28 @@ def controller_names(text: str) -> list[ControllerName]:
     for name in found:
         unique.setdefault((name.start, name.end), name)
     return list(unique.values())
+
+
+def dangling_cue(text: str) -> re.Match[str] | None:
+    """The controller cue a block ends on, its name left to the next block; else None."""
+    return DANGLING.search(text.rstrip())
+
+
+def names_after_cue(cue: re.Match[str], following: str) -> list[ControllerName]:
+    """The names that open `following`, the block after one that ends on `cue` (a field's value:
+    it ends with its line). The cue's span is kept as it was found, in its own block."""
+    plural = _plural(cue.group(0))
+    run = _forward(following, 0, plural, field=True)
+    if plural:
+        names = _split(following, run, plural, keep="first")
+    else:  # one controller: the line is its name, "and" within it too ("Trust for Research and Policy")
+        names = _split(following, run[:1], False) and [_whole(following, run)]
+    return [ControllerName(*name, "next-block", cue.span()) for name in names]
+
+
+def _whole(text: str, run: list[re.Match[str]]) -> tuple[str, int, int]:
+    start, end = run[0].start(), run[-1].end()
+    return " ".join(text[start:end].split()).rstrip("."), start, end
 
 
 def _plural(cue: str) -> bool:

@@ -224,7 +224,9 @@ def _of_tail_end(words: list[str], anchor: int) -> int:
     university; a subject of up to four words ("of Hygiene and Tropical Medicine") for the others."""
     end, index, taken = anchor, anchor + 2, 0
     place = words[anchor] == "University"
-    while index < len(words) and words[index] not in TRAILING_STOP and words[index] not in LEADING_STOP:
+    while index < len(words) and (words[index] not in TRAILING_STOP or _ends_a_subject(words, index, place)):
+        if words[index] in LEADING_STOP:
+            break
         word = words[index]
         if word in CONNECTORS:
             index += 1
@@ -235,6 +237,13 @@ def _of_tail_end(words: list[str], anchor: int) -> int:
         end, taken = index, taken + 1
         index += 1
     return end
+
+
+def _ends_a_subject(words: list[str], index: int, place: bool) -> bool:
+    """ "Institute of Cancer Research", "National Institute for Health Research": "Research" that ends
+    the run ends a subject's name. Followed by more of a name ("... Research Ethics Committee") it
+    starts another body's; after a university's place ("University of Leeds Research") it is no part."""
+    return not place and words[index] == "Research" and index == len(words) - 1
 
 
 def _of_form_start(words: list[str], anchor: int, earlier_anchor: bool) -> int:

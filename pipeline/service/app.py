@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 
+from pipeline.limits import DEFAULT_LIMITS
 from pipeline.service.blobs import BlobStore
 from pipeline.service.checking import DEFAULT_WORKERS, Checker
 from pipeline.service.database import open_database
@@ -30,6 +31,7 @@ def create_app(
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
     session_lifetime: int = SESSION_LIFETIME,
     workers: int = DEFAULT_WORKERS,
+    max_files: int = DEFAULT_LIMITS.max_members,
 ) -> Starlette:
     """The app over `data`. `synchronous` checks each upload before answering (for tests); otherwise
     `workers` submissions are checked at once, each in a worker process."""
@@ -69,6 +71,7 @@ def create_app(
     app.state.blobs = checker.blobs
     app.state.checker = checker
     app.state.max_upload_bytes = max_upload_mb << 20
+    app.state.max_files = max_files  # files in one upload, and members of an uploaded .zip
     app.state.session_lifetime = session_lifetime
     return app
 

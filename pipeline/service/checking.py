@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -59,11 +59,13 @@ class Checker:
         self.engine, self.blobs, self.reports, self.cache = engine, blobs, reports, cache
         self.synchronous, self.seconds, self.workers = synchronous, seconds, workers
         self._writing = threading.Lock()
-        self._pool = (
-            None
-            if synchronous
-            else ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="check")
-        )
+        # Daemon threads, each waiting on its submission's worker process: a service told to stop
+        # does not wait for checks under way (they are marked failed at the next start).
+        self._queue: queue.Queue[int | None] | None = None
+        if not synchronous:
+            self._queue = queue.Queue()
+            for number in range(max(1, workers)):
+                threading.Thread(target=self._serve, name=f"check-{number}", daemon=True).start()
 
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
@@ -82,14 +84,19 @@ class Checker:
             self.submit(submission_id)
 
     def submit(self, submission_id: int) -> None:
-        if self._pool is None:
+        if self._queue is None:
             self.check(submission_id)
         else:
-            self._pool.submit(self.check, submission_id)
+            self._queue.put(submission_id)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._queue is not None:
+            for _ in range(max(1, self.workers)):
+                self._queue.put(None)
+
+    def _serve(self) -> None:
+        while (submission_id := self._queue.get()) is not None:
+            self.check(submission_id)
 
     def check(self, submission_id: int) -> None:
         queries.update_submission(self.engine, submission_id, state="checking")

@@ -28,12 +28,12 @@ def create_account(data: Path, name: str, role: str, stdin: TextIO) -> int:
     return 0
 
 
-def run_service(host: str, port: int, data: Path, max_upload_mb: int, workers: int) -> int:
+def run_service(host: str, port: int, data: Path, max_upload_mb: int, workers: int, max_files: int) -> int:
     import uvicorn
 
     from pipeline.service.app import create_app
 
-    app = create_app(data, max_upload_mb=max_upload_mb, workers=workers)
+    app = create_app(data, max_upload_mb=max_upload_mb, workers=workers, max_files=max_files)
     where = "loopback only (127.0.0.1)" if host == "127.0.0.1" else f"{host}: reachable from other machines"
     print(
         f"dars-evidence serve: listening on http://{host}:{port}/ ({where}); data in {data}; "

@@ -18,7 +18,8 @@ from pipeline.service.accounts import user_by_id
 from pipeline.views.html_view import SERVICE_CSP
 
 # The report's policy (views/templates/report.html.j2), forms allowed back to the service only and
-# no framing. Pages load nothing from elsewhere and run no script.
+# no framing. Pages load nothing from elsewhere and run only the service's own script
+# (/static/upload.js): no inline script, no inline event handler.
 PAGE_CSP = f"{SERVICE_CSP}; frame-ancestors 'none'"
 # A stored report is served with the report's own policy (REPORT_CSP), as the HTML file carries it.
 

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from pipeline.service import acceptances, queries
 from pipeline.service.checking import REPORT_FORMATS
+from pipeline.service.uploads import upload_limits
 from pipeline.service.web import NotFound, both, respond, signed_in, the_request
 from pipeline.views.html_view import REPORT_CSP
 
@@ -101,7 +102,7 @@ async def request_page(request: Request) -> Response:
         "acceptances": held,
         "audit": acceptances.audit(state.engine, found["id"]),
         "may_accept": user["role"] == "reviewer",
-        "max_upload_mb": state.max_upload_bytes // (1 << 20),
+        **upload_limits(state),
         # while a submission is checked the page reloads itself (no script: a meta refresh)
         "refresh": 3 if latest and latest["state"] in ("queued", "checking") else None,
         "progress": state.checker.progress(latest["id"])

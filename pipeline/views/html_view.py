@@ -16,9 +16,12 @@ from pipeline.views.layout import page
 
 # The policy every page carries (the report, the batch's index and failed pages): it fetches
 # nothing, runs no script and submits no form. The web service's pages allow forms back to the
-# service (`SERVICE_CSP`); it sends these as headers too (pipeline/service/guard.py).
+# service and its own upload script, which sends uploads back to it (`SERVICE_CSP`); it sends
+# these as headers too (pipeline/service/guard.py).
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-SERVICE_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'")
+SERVICE_CSP = (
+    REPORT_CSP.replace("form-action 'none'", "form-action 'self'") + "; script-src 'self'; connect-src 'self'"
+)
 
 
 @cache

@@ -197,6 +197,34 @@ def test_identifiers_sex_and_gp_practice_only_beside_other_identifiers() -> None
     assert alone.identifiers == []
 
 
+# Class (third unseen corpus): a context-only item alone in a list that a label of identifiers
+# introduces, as CAG letters list the items for analysis apart from those for linkage.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The identifiers listed for analysis are: sex.", ["sex"]),
+        ("Identifiers retained for analysis: gender", ["sex"]),
+        ("The identifiable data items will include the patient's GP practice.", ["gp_practice"]),
+        ("Items of confidential patient information: sex and GP practice", ["sex", "gp_practice"]),
+    ],
+)
+def test_identifiers_context_only_item_listed_under_a_label(text, expected) -> None:
+    assert ids(text).identifiers == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Identifiers are removed before the analysis by sex and age group.",
+        "The identifiers are kept apart from data on sex and ethnicity.",
+        "Identifier linkage: outcomes will then be compared by gender.",
+        "Results, with no identifiers, are reported by sex.",
+    ],
+)
+def test_identifiers_label_near_misses_list_nothing(text) -> None:
+    assert ids(text).identifiers == []
+
+
 def test_identifiers_table_row_ticked_as_required() -> None:
     doc = table_document(("Identifier", "Required"), ("Name", "Yes"), ("Date of birth", "Yes"))
     facts = run(extract_identifiers, doc)

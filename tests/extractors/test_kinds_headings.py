@@ -157,3 +157,37 @@ SHEET_OPENING_WITH_A_QUESTION = docx_document(
 
 def test_an_information_sheet_opening_with_a_question_stays_an_information_sheet() -> None:
     assert facts_of(SHEET_OPENING_WITH_A_QUESTION).kind == "participant_information_sheet"
+
+
+# Class (second real set): the document's first line is its title even when a long study name comes
+# before the kind; a long first line that is a sentence, or a long later line, is still running text.
+def test_a_long_first_line_names_the_kind() -> None:
+    notice = docx_document(
+        [
+            "Inequalities in Access to Community Rehabilitation Services for Older Adults pilot study privacy notice",
+            "This notice tells you how the study team processes your personal information.",
+            "Your rights",
+            "You can ask for a copy of the information we hold about you.",
+        ]
+    )
+    assert facts_of(notice).kind == "privacy_notice"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a sentence, not a title
+        "This page tells you about the Inequalities in Access to Community Rehabilitation pilot study privacy notice.",
+        # a title line under another first line is held to the usual heading length
+        None,
+    ],
+)
+def test_a_long_line_that_is_no_title_names_no_kind(first) -> None:
+    paragraphs = [
+        first or "Community rehabilitation pilot",
+        "Inequalities in Access to Community Rehabilitation Services for Older Adults pilot study privacy notice",
+        "The study team will contact you in the spring.",
+    ]
+    if first is None:
+        paragraphs.insert(1, "Updates for the community rehabilitation study")
+    assert facts_of(docx_document(paragraphs)).kind != "privacy_notice"

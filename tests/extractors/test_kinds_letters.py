@@ -130,3 +130,29 @@ REGISTER_EXTRACT = docx_document(
 def test_what_talks_about_cag_support_is_no_cag_or_rec_letter(document) -> None:
     kind = facts_of(document).kind
     assert kind not in ("cag_approval", "cag_amendment", "cag_annual_review", "rec_approval"), kind
+
+
+# Class (third unseen corpus): a PDF wraps its lines inside a cue phrase ("... section 251 support" /
+# "remains in place"); the line break reads as the space it stands for.
+WRAPPED_DECISION = pdf_document(
+    [
+        "Health Research Authority\nConfidentiality Advice Team\n12 May 2024\nDear Dr Okafor\n"
+        "20/CAG/0144 - Readmissions after hip replacement\nAnnual review\n"
+        "We have looked at the annual report for the above application on behalf of the HRA, and section 251 support\n"
+        "remains in place under the conditions of the outcome letter.\nKind regards\nConfidentiality Advice Team"
+    ]
+)
+
+
+def test_a_decision_wrapped_over_two_lines_is_read() -> None:
+    assert facts_of(WRAPPED_DECISION).kind == "cag_annual_review"
+
+
+def test_wrapped_decision_words_in_a_page_that_is_no_letter_give_no_letter() -> None:
+    guidance = pdf_document(
+        [
+            "How annual reviews work\nEach year the applicant reports on the activity, and section 251 support\n"
+            "remains in place while the conditions are met.\nThe team checks the report."
+        ]
+    )
+    assert facts_of(guidance).kind not in ("cag_annual_review", "cag_approval", "cag_amendment")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.documents.kinds import classify_title
+from pipeline.model import Block, Document, ParsedDocument, Status
 from tests.extractors.doc_helpers import docx_document, facts_of, pdf_document
 
 CAG_APPROVAL = pdf_document(
@@ -268,3 +269,24 @@ def test_a_template_footer_line_without_fields_still_gives_nothing() -> None:
     )
     facts = facts_of(sheet)
     assert facts.version is None and facts.date is None
+
+
+# Class (third unseen corpus): an e-mail's Date header is the message's own date, its clock time
+# part of the header's form; a body line dated with a clock time is still a print stamp.
+def _message(body: list[str], date_header: str | None) -> Document:
+    header = [("From", "Study Team <team@example.ac.uk>"), ("Subject", "Study news - autumn edition")]
+    if date_header:
+        header.insert(1, ("Date", date_header))
+    blocks = [Block(index=i, text=f"{k}: {v}", label=f"{k} line") for i, (k, v) in enumerate(header)]
+    blocks += [Block(index=len(blocks) + i, text=text, paragraph=i + 1) for i, text in enumerate(body)]
+    return Document("news.eml", 1000, "sha", Status.OK, parsed=ParsedDocument("eml", blocks))
+
+
+def test_a_message_is_dated_by_its_date_header() -> None:
+    facts = facts_of(_message(["Thank you for staying with the study this year."], "Tue, 07 Nov 2023 10:15:00 +0000"))
+    assert facts.date == "2023-11-07"
+
+
+def test_a_clock_stamped_body_line_is_still_no_date_of_a_message() -> None:
+    facts = facts_of(_message(["Printed 14/03/2024, 09:12", "Thank you for staying with the study."], None))
+    assert facts.date is None

@@ -263,3 +263,38 @@ def test_organisations_not_a_controller_is_only_mentioned() -> None:
     assert roles("The University of Leeds is not a data controller for this work.") == {
         ("University of Leeds", "mentioned")
     }
+
+
+# Class (third unseen corpus): "Research" that ends an "of/for" name is the name's last word
+# ("Bradford Institute for Health Research"); followed by more of a name it starts another body's,
+# and after a university's place it is no part of the university's name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The data controller is Kirkdale Institute for Health Research.",
+            ["Kirkdale Institute for Health Research"],
+        ),
+        (
+            "Funding comes from the National Institute for Health Research.",
+            ["National Institute for Health Research"],
+        ),
+        ("The Institute of Lung Research, London, holds the data.", ["Institute of Lung Research"]),
+    ],
+)
+def test_organisations_research_ends_a_subject_name(text, expected) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The University of Kirkdale Research Ethics Committee gave its opinion.",
+            ["University of Kirkdale"],
+        ),
+        ("Ask the University of Kirkdale Research office.", ["University of Kirkdale"]),
+    ],
+)
+def test_organisations_research_followed_by_another_body_or_after_a_place(text, expected) -> None:
+    assert names(text) == expected

@@ -501,9 +501,15 @@ def test_privacy_notice_route_without_data_is_no_source(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
-        ("Your answers are passed to the Avonmere Cohort Centre, which is the data controller for them.", ["Avonmere Cohort Centre"]),
+        (
+            "Your answers are passed to the Avonmere Cohort Centre, which is the data controller for them.",
+            ["Avonmere Cohort Centre"],
+        ),
         ("Data go to NRIS who will be the data controller of the linked file.", ["NRIS"]),
-        ("Thornbury University, who will act as data controller, stores the files.", ["Thornbury University"]),
+        (
+            "Thornbury University, who will act as data controller, stores the files.",
+            ["Thornbury University"],
+        ),
     ],
 )
 def test_privacy_notice_controller_named_in_a_relative_clause(sentence: str, names: list[str]) -> None:
@@ -512,3 +518,74 @@ def test_privacy_notice_controller_named_in_a_relative_clause(sentence: str, nam
 
 def test_privacy_notice_relative_clause_without_a_name_names_no_controller() -> None:
     assert notice_facts(["Ask the study team who is the data controller."]).named("controller_named") == []
+
+
+# Class: the controller's registration with the Information Commissioner's Office, whose register is
+# of fee-paying controllers ("X is registered with the ICO ... registration number Z...").
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Hollin Vale NHS Foundation Trust is registered with the Information Commissioner's Office as "
+            "required by the Data Protection Act 2018, registration number Z1234567.",
+            ["Hollin Vale NHS Foundation Trust"],
+        ),
+        (
+            "The Marrowby Institute is registered as a data controller with the ICO (Z7654321).",
+            ["Marrowby Institute"],
+        ),
+    ],
+)
+def test_privacy_notice_controller_registered_with_the_ico(sentence: str, names: list[str]) -> None:
+    assert values(notice_facts([sentence]), "controller_named") == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You can complain to the Information Commissioner's Office, which is the UK's regulator.",
+        "Our processors are registered with the Information Commissioner's Office.",
+        "Hollin Vale NHS Foundation Trust is not registered with the Information Commissioner's Office.",
+        "Your concern may be registered with the Information Commissioner's Office by letter.",
+    ],
+)
+def test_privacy_notice_ico_mentions_that_register_no_controller(sentence: str) -> None:
+    assert notice_facts([sentence]).named("controller_named") == []
+
+
+# Class: a block that ends on the controller cue, the name opening the next block (an address block).
+def test_privacy_notice_controller_named_in_the_block_after_its_cue() -> None:
+    facts = notice_facts(
+        [
+            "The data controller for all personal data governed by this privacy notice is:",
+            "The Pellow Trust for Research and Policy Studies in Health",
+            "12 Orchard Row, London, W1A 1AA",
+        ]
+    )
+    named = facts.named("controller_named")
+    assert [fact.value for fact in named] == ["Pellow Trust for Research and Policy Studies in Health"]
+    assert named[0].evidence.location == "paragraph 2" and "Pellow Trust" in named[0].evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names"),
+    [
+        # the cue is not at the block's end: the name is read in its own block, nothing from the next
+        (
+            ["The data controller is the Pellow Trust, whose address is:", "12 Orchard Row, London"],
+            ["Pellow Trust"],
+        ),
+        # the next block is no name
+        (["Who is the data controller?", "We explain this below."], []),
+        (
+            [
+                "The data controller for this study is:",
+                "to be confirmed by the sponsor before recruitment opens",
+            ],
+            [],
+        ),
+        (["Data controller:", "Tel: 0207 946 0000"], []),
+    ],
+)
+def test_privacy_notice_next_block_near_misses(paragraphs: list[str], names: list[str]) -> None:
+    assert [f.value for f in notice_facts(paragraphs).named("controller_named")] == names
