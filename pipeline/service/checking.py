@@ -63,14 +63,10 @@ class Checker:
         self._writing = threading.Lock()
         # Daemon threads, each waiting on its submission's worker process: a service told to stop
         # does not wait for checks under way (they are marked failed at the next start).
-        self._queue: queue.Queue[int | None] | None = None
+        # started with the first submission, so an app that checks nothing runs no thread
+        self._queue: queue.Queue[int | None] = queue.Queue()
         self._threads: list[threading.Thread] = []
-        if not synchronous:
-            self._queue = queue.Queue()
-            for number in range(max(1, workers)):
-                thread = threading.Thread(target=self._serve, name=f"check-{number}", daemon=True)
-                thread.start()
-                self._threads.append(thread)
+        self._starting = threading.Lock()
 
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
@@ -89,19 +85,25 @@ class Checker:
             self.submit(submission_id)
 
     def submit(self, submission_id: int) -> None:
-        if self._queue is None:
+        if self.synchronous:
             self.check(submission_id)
-        else:
-            self._queue.put(submission_id)
+            return
+        with self._starting:
+            while len(self._threads) < max(1, self.workers):
+                thread = threading.Thread(target=self._serve, name=f"check-{len(self._threads)}", daemon=True)
+                thread.start()
+                self._threads.append(thread)
+        self._queue.put(submission_id)
 
     def close(self, wait: float = CLOSE_WAIT) -> None:
         """Let idle threads end (within `wait` seconds in all); a check under way is not waited for."""
-        if self._queue is not None:
-            for _ in self._threads:
-                self._queue.put(None)
-            deadline = time.monotonic() + wait
-            for thread in self._threads:
-                thread.join(max(0.0, deadline - time.monotonic()))
+        with self._starting:
+            threads, self._threads = self._threads, []
+        for _ in threads:
+            self._queue.put(None)
+        deadline = time.monotonic() + wait
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def _serve(self) -> None:
         while (submission_id := self._queue.get()) is not None:
