@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,6 +23,15 @@ class Run:
     seconds: float
     max_rss_mb: float
     status: int
+
+
+def tool() -> str:
+    """The `dars-evidence` of this interpreter's environment."""
+    beside = Path(sys.executable).with_name("dars-evidence")
+    found = str(beside) if beside.exists() else shutil.which("dars-evidence")
+    if not found:
+        raise SystemExit("dars-evidence is not installed in this environment: pip install -e .")
+    return found
 
 
 def run(argv: list[str], env: dict[str, str] | None = None) -> Run:

@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import SAMPLES, SIZES, write_corpus  # noqa: E402
-from measure import bare_baseline, machine, median_run, pdf_pages, pdfplumber_baseline  # noqa: E402
+from measure import bare_baseline, machine, median_run, pdf_pages, pdfplumber_baseline, tool  # noqa: E402
 
 TYPICAL = ("s251-typical-100", "consent-typical-100")
 HUGE = "s251-huge-400"
@@ -45,15 +45,6 @@ SINGLE_DOCUMENTS = (
     ("the CAG outcome letter, a 4-page PDF", "cag/23-CAG-0088 outcome letter.pdf"),
     ("the privacy notice, a DOCX", "privacy-notice.docx"),
 )
-
-
-def tool() -> str:
-    """The `dars-evidence` of this interpreter's environment."""
-    beside = Path(sys.executable).with_name("dars-evidence")
-    found = str(beside) if beside.exists() else shutil.which("dars-evidence")
-    if not found:
-        raise SystemExit("dars-evidence is not installed in this environment: pip install -e .")
-    return found
 
 
 def cache_options(exe: str) -> tuple[list[str], list[str]]:

@@ -8,11 +8,9 @@ checks started, and a Ctrl-C in the terminal reaches the benchmark, which then s
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from measure import tool
 
 REVIEWER = "loadbench"
 PASSWORD = "load benchmark passphrase"  # a throwaway account in a temporary data folder
@@ -48,15 +47,6 @@ class Service:
                 found = True
                 ticks += sum(int(tick) for tick in fields[11:15])
         return ticks / os.sysconf("SC_CLK_TCK") if found else None
-
-
-def tool() -> str:
-    """The `dars-evidence` of this interpreter's environment."""
-    beside = Path(sys.executable).with_name("dars-evidence")
-    found = str(beside) if beside.exists() else shutil.which("dars-evidence")
-    if not found:
-        raise SystemExit("dars-evidence is not installed in this environment: pip install -e .")
-    return found
 
 
 def free_port() -> int:

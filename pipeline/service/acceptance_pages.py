@@ -14,8 +14,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pipeline.service import acceptances, queries
-from pipeline.service.guard import current_user
-from pipeline.service.web import NotFound, both, is_api, json_body, respond, sent_csrf, signed_in, the_request
+from pipeline.service.web import (
+    NotFound,
+    both,
+    is_api,
+    json_body,
+    refusal,
+    respond,
+    sent_csrf,
+    signed_in,
+    the_request,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +42,7 @@ async def accept_finding(request: Request) -> Response:
             request.app.state.engine, found["id"], finding, str(sent.get("reason") or ""), user
         )
     except acceptances.AcceptanceRefused as refused:
-        return _refused(request, user, found, str(refused))
+        return refusal(request, str(refused), 400, back=f"/requests/{found['id']}")
     await _reapply(request, found["id"])
     if is_api(request):
         return JSONResponse({"acceptance": acceptance_id, **_state(request, found)}, status_code=201)
@@ -53,7 +62,7 @@ async def withdraw_acceptance(request: Request) -> Response:
     except LookupError:
         raise NotFound() from None
     except acceptances.AcceptanceRefused as refused:
-        return _refused(request, user, found, str(refused))
+        return refusal(request, str(refused), 400, back=f"/requests/{found['id']}")
     await _reapply(request, found["id"])
     if is_api(request):
         return JSONResponse(_state(request, found))
@@ -107,18 +116,8 @@ def _state(request: Request, found: dict) -> dict:
     }
 
 
-def _refused(request: Request, user: dict, found: dict, message: str) -> Response:
-    data = {"user": user, "message": message, "back": f"/requests/{found['id']}"}
-    return respond(request, "service_message.html.j2", data, 400)
-
-
 async def forbidden(request: Request, _exc: Exception) -> Response:
-    message = "Only a reviewer accepts findings or withdraws acceptances."
-    if is_api(request):
-        return JSONResponse({"error": message}, status_code=403)
-    return respond(
-        request, "service_message.html.j2", {"user": current_user(request), "message": message}, 403
-    )
+    return refusal(request, "Only a reviewer accepts findings or withdraws acceptances.", 403)
 
 
 ROUTES = [

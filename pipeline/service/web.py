@@ -77,20 +77,20 @@ def the_request(request: Request, user: dict) -> dict:
 # Errors
 
 
-async def not_found(request: Request, _exc: Exception) -> Response:
-    message = "There is no such page, or it is not yours to see."
+def refusal(request: Request, message: str, status: int, back: str | None = None) -> Response:
+    """A refusal said once: `{"error": message}` for the API, the message page for a browser."""
     if is_api(request):
-        return JSONResponse({"error": message}, status_code=404)
-    return respond(
-        request, "service_message.html.j2", {"user": current_user(request), "message": message}, 404
-    )
+        return JSONResponse({"error": message}, status_code=status)
+    data = {"user": current_user(request), "message": message, **({"back": back} if back else {})}
+    return respond(request, "service_message.html.j2", data, status)
+
+
+async def not_found(request: Request, _exc: Exception) -> Response:
+    return refusal(request, "There is no such page, or it is not yours to see.", 404)
 
 
 async def csrf_refused(request: Request, _exc: Exception) -> Response:
-    message = "The form had no valid security token: reload the page and send it again."
-    if is_api(request):
-        return JSONResponse({"error": message}, status_code=403)
-    return respond(request, "service_message.html.j2", {"user": None, "message": message}, 403)
+    return refusal(request, "The form had no valid security token: reload the page and send it again.", 403)
 
 
 async def not_signed_in(request: Request, _exc: Exception) -> Response:
@@ -100,11 +100,7 @@ async def not_signed_in(request: Request, _exc: Exception) -> Response:
 
 
 async def bad_request(request: Request, exc: Exception) -> Response:
-    if is_api(request):
-        return JSONResponse({"error": str(exc)}, status_code=400)
-    return respond(
-        request, "service_message.html.j2", {"user": current_user(request), "message": str(exc)}, 400
-    )
+    return refusal(request, str(exc), 400)
 
 
 EXCEPTION_HANDLERS = {

@@ -14,6 +14,7 @@ from pipeline.service.accounts import create_user
 from pipeline.service.archive_limits import MAX_ARCHIVE_DEPTH
 from pipeline.service.database import open_database
 from pipeline.service.guard import PAGE_CSP
+from tests.builders import zip_bytes
 from tests.service.test_service import BUNDLES, PASSWORD, client, sign_in, zipped
 
 BASELINE = BUNDLES / "consent-baseline"
@@ -45,18 +46,10 @@ def stored_members(data: Path) -> list[list[str]]:
 
 def nested_zip(depth: int) -> bytes:
     """A .zip holding a .zip ... `depth` archives deep, the innermost holding a request."""
-    content = zipped_bytes({"request.yaml": b"reference: NIC-9\n"})
+    content = zip_bytes({"request.yaml": b"reference: NIC-9\n"})
     for level in range(depth - 1):
-        content = zipped_bytes({f"level{level}.zip": content})
+        content = zip_bytes({f"level{level}.zip": content})
     return content
-
-
-def zipped_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 def test_a_bundles_files_sent_together_are_one_submission_checked_under_clean_names(data):
@@ -163,12 +156,12 @@ def test_too_many_files_are_refused_while_the_upload_is_read(data):
 
 
 def test_a_zip_with_too_many_members_is_refused_before_it_is_stored(data):
-    crowded = zipped_bytes({f"doc{n}.txt": b"x" for n in range(6)})
+    crowded = zip_bytes({f"doc{n}.txt": b"x" for n in range(6)})
     with client(data, max_files=5) as web:
         token = sign_in(web, "alice")
         answer = post_files(web, token, [("crowded.zip", crowded)])
         assert answer.status_code == 413 and "crowded.zip has 6 files, over the limit of 5" in answer.text
-        inner = post_files(web, token, [("outer.zip", zipped_bytes({"in.zip": crowded}))])
+        inner = post_files(web, token, [("outer.zip", zip_bytes({"in.zip": crowded}))])
         assert inner.status_code == 413 and "outer.zip/in.zip has 6 files" in inner.text
         assert web.get("/api/requests").json()["requests"] == []
     assert not stored_members(data)
@@ -264,7 +257,7 @@ def test_a_damaged_zip_is_refused_or_taken_never_a_crash():
     from pipeline.service.archive_limits import check_archive
     from pipeline.service.uploads import UploadRefused
 
-    sound = zipped_bytes({"request.yaml": b"a: 1\n", "in.zip": nested_zip(2), "doc.pdf": b"%PDF" * 50})
+    sound = zip_bytes({"request.yaml": b"a: 1\n", "in.zip": nested_zip(2), "doc.pdf": b"%PDF" * 50})
     chance = random.Random(7)
     outcomes = set()
     for _ in range(400):
