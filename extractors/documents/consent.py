@@ -72,9 +72,12 @@ NATIONAL_RECORDS = compile_folded(
     re.IGNORECASE,
 )
 # Records that may be local ("your hospital records"): linkage only with a verb of linking.
+# "your health, education and environmental records": one head shared by a list of kinds of records.
 LOCAL_RECORDS = compile_folded(
     r"\b(?:hospital|health|healthcare|medical|NHS|GP|patient|electronic\s+health|clinical)\s+"
-    r"(?:records?|data|information|notes)\b|\bhospital\s+(?:admissions?|stays?|episodes?|visits?|attendances?|care)\b",
+    r"(?:records?|data|information|notes)\b|\bhospital\s+(?:admissions?|stays?|episodes?|visits?|attendances?|care)\b"
+    r"|\b(?:hospital|health|healthcare|medical|NHS|GP|clinical)(?:\s*,\s*(?!(?:your|their|the|our|my|his|her)\b)[a-z-]+){0,3}"
+    r"\s*,?\s+(?:and|or|&)\s+(?!(?:your|their|the|our|my|his|her)\b)(?:[a-z-]+\s+){1,2}?records\b",
     re.IGNORECASE,
 )
 LINK_VERB = compile_folded(

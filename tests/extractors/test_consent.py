@@ -399,3 +399,29 @@ def test_consent_national_body_without_anyones_data_is_not_linkage(sentence: str
 def test_consent_national_body_with_the_studys_people_is_linkage(sentence: str) -> None:
     facts = consent_facts([sentence], kind="participant_information_sheet")
     assert values(facts, "linkage_statement") == ["nhs_england"]
+
+
+# Class (second real set): one head shared by a list of kinds of records ("your health, education and
+# environmental records") names health records, which a verb of linking makes linkage.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pennine Twins Study has your permission to link to your health, education and housing records.",
+        "We would like to link your GP, hospital and social care records to your answers.",
+    ],
+)
+def test_consent_linkage_to_records_named_in_a_list(sentence: str) -> None:
+    assert values(consent_facts([sentence], kind="cohort_communication"), "linkage_statement") == [
+        "national_records"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will ask about your health, and your school records will be linked to the survey.",
+        "We will link your health and wellbeing questionnaires to your diary.",
+    ],
+)
+def test_consent_list_that_names_no_health_records_is_no_linkage(sentence: str) -> None:
+    assert consent_facts([sentence], kind="cohort_communication").named("linkage_statement") == []
