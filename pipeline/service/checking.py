@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 REPORT_FORMATS = {"json": "report.json", "html": "report.html", "md": "report.md"}
 PROGRESS_FILE = "progress.json"
-INTERRUPTED = "the service stopped while this submission was checked; upload it again"
+INTERRUPTED = "the service stopped while this submission was checked; check it again (Check again)"
 DEFAULT_WORKERS = 2
 # The wall-clock guard of one submission's check, on top of the run's per-document limits.
 SUBMISSION_SECONDS = 30 * 60

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from pipeline.service import acceptances, queries
 from pipeline.service.checking import REPORT_FORMATS
 from pipeline.service.uploads import upload_limits
-from pipeline.service.web import NotFound, both, respond, signed_in, the_request
+from pipeline.service.web import NotFound, both, is_api, refusal, respond, sent_csrf, signed_in, the_request
 from pipeline.views.html_view import REPORT_CSP
 
 VERDICTS = ("ready", "needs_review", "not_ready")
@@ -129,20 +129,44 @@ async def report_file(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in REPORT_FORMATS:
         raise NotFound()
-    number = request.path_params["number"]
-    entry = next(
-        (
-            s
-            for s in queries.request_submissions(request.app.state.engine, found["id"])
-            if s["number"] == number
-        ),
-        None,
-    )
-    if entry is None or entry["state"] != "done":
+    entry = _numbered(request, found)
+    if entry["state"] != "done":
         raise NotFound()
     path = request.app.state.checker.report_path(entry["id"], fmt)
     headers = {"content-security-policy": REPORT_CSP}
     return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
+
+
+async def check_again(request: Request) -> Response:
+    """A failed submission checked again from what was stored (a check cut short by a stop, say):
+    nothing is uploaded again, and the submission keeps its number."""
+    user = signed_in(request)
+    found = the_request(request, user)
+    form = None if is_api(request) else await request.form(max_files=0, max_fields=2)
+    await sent_csrf(request, form)
+    entry = _numbered(request, found)
+    if entry["state"] != "failed":
+        return refusal(
+            request,
+            "only a submission whose check failed is checked again",
+            400,
+            back=f"/requests/{found['id']}",
+        )
+    state = request.app.state
+    queries.update_submission(state.engine, entry["id"], state="queued", reason=None, checked=None)
+    state.checker.submit(entry["id"])
+    if is_api(request):
+        return JSONResponse({"submission": queries.submission(state.engine, entry["id"])}, status_code=202)
+    return RedirectResponse(f"/requests/{found['id']}", status_code=303)
+
+
+def _numbered(request: Request, found: dict) -> dict:
+    """The request's submission whose number is in the path; 404 when there is none."""
+    number = request.path_params["number"]
+    for entry in queries.request_submissions(request.app.state.engine, found["id"]):
+        if entry["number"] == number:
+            return entry
+    raise NotFound()
 
 
 ROUTES = [
@@ -150,4 +174,5 @@ ROUTES = [
     Route("/api/requests", queue_page, methods=["GET"]),
     *both("/requests/{request_id:int}", request_page, ["GET"]),
     Route("/requests/{request_id:int}/submissions/{number:int}/report.{fmt}", report_file, methods=["GET"]),
+    *both("/requests/{request_id:int}/submissions/{number:int}/check-again", check_again, ["POST"]),
 ]
