@@ -35,6 +35,7 @@ from pipeline.model import Block, Document, Part
 
 TOP_HEADING_WEIGHT, HEADING_WEIGHT, MENTION_WEIGHT, BODY_WEIGHT, FILENAME_WEIGHT = 4.0, 2.0, 0.5, 1.0, 1.5
 BODY_CAP, FILENAME_CAP = 5.0, 3.0
+TITLE_BONUS = 2.0  # a kind named by the title line, over the same named by another heading
 MIN_SCORE = 3.0
 SPLIT_RATIO = 0.75  # a runner-up this close to the winner leaves the kind undecided
 EVIDENCE_BODY_MIN = 4.0  # an evidence kind named by no heading needs this much from the body
@@ -348,6 +349,12 @@ def _by_headings_and_body(
             if hit.kind not in ruled_out:
                 scores.named_by_heading.add(hit.kind)
                 scores.add(hit)
+        # The title outranks the other headings: "Privacy Notice for Patients" over a section
+        # "Patient information and health and care research" (one kind named there, not two).
+        named = {hit.kind for hit in _hits(vocab.title, [(title.block, title.start, title.end)], 0.0, vocab)}
+        if len(named) == 1 and not named & ruled_out:
+            kind = next(iter(named))
+            scores.total[kind] = scores.total.get(kind, 0.0) + TITLE_BONUS
     body_total: dict[str, float] = {}
     for hit in _hits(vocab.body, [(b, 0, len(b.text)) for b in document.parsed.blocks], BODY_WEIGHT, vocab):
         if hit.kind in ruled_out or body_total.get(hit.kind, 0.0) >= BODY_CAP:

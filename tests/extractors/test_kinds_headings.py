@@ -191,3 +191,32 @@ def test_a_long_line_that_is_no_title_names_no_kind(first) -> None:
     if first is None:
         paragraphs.insert(1, "Updates for the community rehabilitation study")
     assert facts_of(docx_document(paragraphs)).kind != "privacy_notice"
+
+
+# Class (third real set): the title line outranks the other headings when it names one kind: a
+# privacy notice with a section on patient information stays a privacy notice.
+def test_the_title_outranks_a_section_heading_of_another_kind() -> None:
+    notice = docx_document(
+        [
+            "Privacy Notice for Patients",
+            "Summary",
+            "As an NHS organisation we use information about you to provide your care.",
+            "Patient information and health and care research",
+            "Your information may be used in research approved by an ethics committee.",
+        ]
+    )
+    assert facts_of(notice).kind == "privacy_notice"
+
+
+def test_a_title_that_names_two_kinds_gives_neither_the_titles_weight() -> None:
+    both = docx_document(
+        [
+            "Privacy notice and patient information",
+            "Summary",
+            "As an NHS organisation we use information about you to provide your care.",
+            "Patient information leaflet",
+            "Your information may be used in research approved by an ethics committee.",
+        ]
+    )
+    # the headings decide, as without the rule: the leaflet's heading outweighs the notice
+    assert facts_of(both).kind == "participant_information_sheet"
