@@ -69,6 +69,17 @@ WITHDRAWN = re.compile(
     r"(?:removed|withdrawn|dropped|deleted)\s+from\b"
 )
 SIGNATURE_LINE = re.compile(r"(?i)\bsignature|\bsigned\b")
+# A sentence that says what personal data is, its items examples of the term: "Personal data is data
+# about people from which ... (for example through their name, ... postcode, NHS number)", "Examples
+# of Personal Data are: names, addresses". Recorded as `identifier_example`, not as items held.
+DEFINITION = re.compile(
+    r"(?i)\b(?:personal|identifiable)\s+(?:data|information)\s+(?:is|means|are)\s+(?:any\s+)?(?:data|information)\b"
+    r"|\bexamples?\s+of\s+(?:personal|identifiable)\s+(?:data|information)\b"
+)
+# ... unless the same sentence says the study collects or uses them.
+COLLECTED = re.compile(
+    r"(?i)\b(?:we|us|the\s+(?:study|research|trial)\s+team)\b[^.;]{0,40}?\b(?:collect|hold|keep|use|receive|send|record|ask)"
+)
 # A row of a table of items says whether each is used ("Name | Yes", "GP practice  No  Not required").
 TABLE_YES = re.compile(
     r"(?i)\b(?:yes|no|required|linkage|link|analysis|identifiers?|flow)\b|[\u2713\u2714\u2717]"
@@ -95,8 +106,13 @@ def extract_identifiers(document: Document, facts: DocumentFacts) -> None:
             if is_negated(neutral, start, end):
                 recorder.add("identifier_negated", label, block, start, end, pattern)
                 continue
-            if WITHDRAWN.search(text, *sentence_bounds(text, start, end)):
+            sentence = sentence_bounds(text, start, end)
+            if WITHDRAWN.search(text, *sentence):
                 recorder.add("identifier_withdrawn", label, block, start, end, pattern)
+                continue
+            definition = DEFINITION.search(text, sentence[0], start)
+            if definition and not COLLECTED.search(text, *sentence):
+                recorder.add("identifier_example", label, block, start, end, pattern)
                 continue
             recorder.add("identifier", label, block, start, end, pattern)
             append_unique(facts.identifiers, label)

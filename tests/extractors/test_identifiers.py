@@ -225,6 +225,41 @@ def test_identifiers_label_near_misses_list_nothing(text) -> None:
     assert ids(text).identifiers == []
 
 
+# Class (third real set): the items of a sentence that says what personal data is are examples of
+# the term, not items this study holds; recorded apart as `identifier_example`.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Personal data is data about people from which they can be identified (for example through "
+        "their name, or indirectly through a postcode or NHS number).",
+        "Examples of personal information are: names, home addresses and dates of birth.",
+    ],
+)
+def test_identifiers_examples_in_a_definition_are_not_items_held(text) -> None:
+    facts = ids(text)
+    assert facts.identifiers == []
+    assert values(facts, "identifier_example")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same words, but the study says it collects them
+        (
+            "Personal information means information such as your name and NHS number, which we collect when you join.",
+            ["name", "nhs_number"],
+        ),
+        # no definition: a statement of what is held
+        (
+            "The personal data we hold are your name, postcode and NHS number.",
+            ["name", "postcode", "nhs_number"],
+        ),
+    ],
+)
+def test_identifiers_definition_near_misses_are_items_held(text, expected) -> None:
+    assert ids(text).identifiers == expected
+
+
 def test_identifiers_table_row_ticked_as_required() -> None:
     doc = table_document(("Identifier", "Required"), ("Name", "Yes"), ("Date of birth", "Yes"))
     facts = run(extract_identifiers, doc)
