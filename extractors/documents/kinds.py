@@ -312,11 +312,13 @@ def _ruled_out(document: Document, lines: list[_Line], vocab: _Vocabulary) -> se
 
 
 def _title_line(lines: list[_Line], vocab: _Vocabulary) -> _Line | None:
-    """The first heading that is no page furniture ("Skip to main content") or letterhead."""
+    """The first heading that is no page furniture ("Skip to main content"), letterhead or page
+    header (a DOCX header repeats the study's acronym on every page; the title is in the body)."""
     furniture = [genre.marks for genre in vocab.genres if genre.where == "opening"]
     for line in lines[:TOP_LINES]:
         if (
             line.heading
+            and line.block.part is not Part.HEADER
             and not NOT_A_TITLE.search(line.text)
             and not any(f.search(line.text) for f in furniture)
         ):

@@ -220,3 +220,37 @@ def test_a_title_that_names_two_kinds_gives_neither_the_titles_weight() -> None:
     )
     # the headings decide, as without the rule: the leaflet's heading outweighs the notice
     assert facts_of(both).kind == "participant_information_sheet"
+
+
+# Class (fifth unseen corpus): a DOCX page header (the study's acronym on every page) is no title: the
+# body's first heading is, so an information sheet with a "Keeping in touch" section stays a sheet.
+def test_the_title_is_the_bodys_first_heading_not_the_page_header() -> None:
+    sheet = docx_document(
+        [
+            "Participant Information Sheet",
+            "BRIGHT-LUNG: a cohort study of breathing in adolescence",
+            "We would like to invite you to take part in our research study.",
+            "What is the purpose of the study?",
+            "We want to learn how breathing changes as young people grow up.",
+            "What will happen if I take part?",
+            "You will blow into a small tube once a year at school.",
+            "Keeping in touch",
+            "Will you send me updates? Yes, if you update your contact details with the team.",
+        ],
+        header="BRIGHT-LUNG",
+    )
+    assert facts_of(sheet).kind == "participant_information_sheet"
+
+
+def test_a_page_header_that_names_a_kind_is_no_title() -> None:
+    # the header's kind counts as a heading, as before, but not as the title: the body's title wins
+    letter = docx_document(
+        [
+            "Keeping in touch",
+            "Will you send me updates? Yes: update your contact details on our website.",
+            "What is new this year?",
+            "Our thanks to everyone who filled in the spring questionnaire.",
+        ],
+        header="Participant information sheet",
+    )
+    assert facts_of(letter).kind != "participant_information_sheet"
