@@ -126,7 +126,7 @@ def _finding_row(finding: dict, in_force: dict[str, dict]) -> dict:
 async def report_file(request: Request) -> Response:
     user = signed_in(request)
     found = the_request(request, user)
-    fmt = request.path_params["fmt"]
+    fmt = request.path_params.get("fmt", "json")  # the /api/ twin answers the JSON report
     if fmt not in REPORT_FORMATS:
         raise NotFound()
     entry = _numbered(request, found)
@@ -174,5 +174,6 @@ ROUTES = [
     Route("/api/requests", queue_page, methods=["GET"]),
     *both("/requests/{request_id:int}", request_page, ["GET"]),
     Route("/requests/{request_id:int}/submissions/{number:int}/report.{fmt}", report_file, methods=["GET"]),
+    Route("/api/requests/{request_id:int}/submissions/{number:int}/report", report_file, methods=["GET"]),
     *both("/requests/{request_id:int}/submissions/{number:int}/check-again", check_again, ["POST"]),
 ]

@@ -31,6 +31,8 @@ def test_an_interrupted_submission_is_checked_again_from_what_was_stored(data):
             "ready",
             None,
         )
+        report = web.get(f"/api/requests/{request_id}/submissions/1/report")
+        assert report.status_code == 200 and report.json()["summary"]["verdict"] == "ready"
         # only a failed one: a finished check is not run again
         again = web.post(f"/requests/{request_id}/submissions/1/check-again", data={"csrf": form_token(page)})
         assert again.status_code == 400
