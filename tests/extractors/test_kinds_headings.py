@@ -254,3 +254,36 @@ def test_a_page_header_that_names_a_kind_is_no_title() -> None:
         header="Participant information sheet",
     )
     assert facts_of(letter).kind != "participant_information_sheet"
+
+
+# Class (third real set): a guide to writing one kind is about the kind, not one
+# ("PARTICIPANT INFORMATION SHEET GUIDE", "Consent form template").
+@pytest.mark.parametrize(
+    "title", ["PARTICIPANT INFORMATION SHEET GUIDE", "Consent form template", "How to write a privacy notice"]
+)
+def test_a_guide_to_writing_a_kind_is_not_one(title: str) -> None:
+    guide = docx_document(
+        [
+            title,
+            "Invitation paragraph",
+            "We would like to invite you to take part in a research study. Do I have to take part? "
+            "What will happen if I take part? I understand that I am free to withdraw.",
+            "Explain what the study is for, in words a lay reader follows.",
+        ]
+    )
+    assert facts_of(guide).kind == "other"
+
+
+def test_a_guide_for_participants_is_still_an_information_sheet() -> None:
+    leaflet = docx_document(
+        [
+            "Participant guide to the BRIGHT-LUNG study",
+            "Participant Information Sheet",
+            "We would like to invite you to take part in our research study.",
+            "Do I have to take part?",
+            "No. It is up to you to decide.",
+            "What will happen if I take part?",
+            "You will blow into a small tube once a year at school.",
+        ]
+    )
+    assert facts_of(leaflet).kind == "participant_information_sheet"
