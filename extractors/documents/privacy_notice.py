@@ -19,7 +19,12 @@ import re
 
 from extractors.documents.statements import NHS_ENGLAND, FactSink, Passage, as_written, passage_of, passages
 from extractors.facts import DocumentFacts
-from extractors.names.controller_names import controller_names, dangling_cue, names_after_cue
+from extractors.names.controller_names import (
+    controller_names,
+    dangling_cue,
+    names_after_cue,
+    short_names_defined,
+)
 from extractors.text.casefold import compile_folded, compile_led
 from pipeline.model import Block, Document, Part
 
@@ -251,16 +256,26 @@ def extract_privacy_notice(document: Document, facts: DocumentFacts) -> None:
     sink = FactSink(document, facts)
     headers = _table_headers(document.parsed.blocks)
     sections = _source_sections(document.parsed.blocks)
+    short_names: dict[str, str] | None = None  # read once, when a controller is named by one word
     for passage in passages(document, PRECHECK):
         for found in controller_names(passage.text):
-            if not passage.negated(found.start, found.end):
-                sink.add(
-                    passage,
-                    "controller_named",
-                    found.name,
-                    *found.span,
-                    "privacy_notice:controller-" + found.pattern,
-                )
+            if passage.negated(found.start, found.end):
+                continue
+            name, detail = found.name, None
+            if " " not in name:
+                if short_names is None:
+                    short_names = short_names_defined(block.text for block in document.parsed.blocks)
+                if name in short_names:
+                    # "Leicester is the Data Controller", after "The University of Leicester (Leicester)"
+                    name, detail = short_names[name], {"as_written": found.name}
+            sink.add(
+                passage,
+                "controller_named",
+                name,
+                *found.span,
+                "privacy_notice:controller-" + found.pattern,
+                detail,
+            )
         _controller_in_next_block(document, passage, sink)
         _sources(passage, headers, sink, sections.get(passage.block.index, ()))
         _opt_out(passage, sink)

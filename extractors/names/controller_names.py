@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extractors.names.org_mentions import organisation_mentions
 from extractors.text.casefold import compile_folded
 
 # "X is the data controller", and "X, who will be the data controller" (a relative clause on the name)
@@ -367,3 +368,24 @@ def _split(
 def _standalone(part: list[re.Match[str]]) -> bool:
     words = [t.group(0).strip("().") for t in part]
     return any(w.lower() in HEADS or (len(w) > 1 and w.isupper()) for w in words)
+
+
+# "The University of Leicester (Leicester) is leading ...", "Cambridge University Hospitals NHS Foundation
+# Trust (CUH)": a name the document gives an organisation, in brackets after its full name.
+SHORT_NAME = re.compile(r"\s*\(\s*(?:the\s+)?[\"“‘']?([A-Z][A-Za-z&]{1,19})[\"”’']?\s*\)")
+
+
+def short_names_defined(texts) -> dict[str, str]:
+    """Short name -> full name, for each organisation the texts name in full with a short name in
+    brackets after it: an acronym ("CUH") or one word of its own name ("Leicester")."""
+    defined: dict[str, str] = {}
+    for text in texts:
+        for mention in organisation_mentions(text, defined):
+            short = SHORT_NAME.match(text, mention.start + len(mention.written))
+            if short is None:
+                continue
+            word = short.group(1)
+            own_word = word.casefold() in {w.casefold() for w in re.findall(r"[A-Za-z&]+", mention.name)}
+            if own_word and word.casefold() != mention.name.casefold():
+                defined.setdefault(word, mention.name)
+    return defined

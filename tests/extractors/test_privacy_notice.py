@@ -589,3 +589,46 @@ def test_privacy_notice_controller_named_in_the_block_after_its_cue() -> None:
 )
 def test_privacy_notice_next_block_near_misses(paragraphs: list[str], names: list[str]) -> None:
     assert [f.value for f in notice_facts(paragraphs).named("controller_named")] == names
+
+
+# Class (second and third real sets): a controller named by the short name the notice gave it, in
+# brackets after its full name: an acronym ("CUH") or a word of its own name ("Leicester").
+@pytest.mark.parametrize(
+    ("paragraphs", "names"),
+    [
+        (
+            [
+                "The University of Kirkdale (Kirkdale) leads a consortium of twelve universities.",
+                "Kirkdale is the Data Controller.",
+            ],
+            ["University of Kirkdale"],
+        ),
+        (
+            [
+                "Hollin Vale Hospitals NHS Foundation Trust (HVH) oversees the study.",
+                "HVH is the data controller for this research.",
+            ],
+            ["Hollin Vale Hospitals NHS Foundation Trust"],
+        ),
+    ],
+)
+def test_privacy_notice_controller_named_by_its_defined_short_name(paragraphs, names) -> None:
+    facts = notice_facts(paragraphs)
+    assert values(facts, "controller_named") == names
+    assert facts.named("controller_named")[0].detail == {"as_written": paragraphs[1].split()[0]}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "names"),
+    [
+        # no short name defined: the name stays as written
+        (["Kirkdale is the Data Controller."], ["Kirkdale"]),
+        # a bracketed role, not a word of the organisation's name, defines nothing
+        (
+            ["The University of Kirkdale (Sponsor) leads the study.", "Sponsor Ltd is the data controller."],
+            ["Sponsor Ltd"],
+        ),
+    ],
+)
+def test_privacy_notice_short_name_near_misses(paragraphs, names) -> None:
+    assert values(notice_facts(paragraphs), "controller_named") == names
