@@ -130,6 +130,8 @@ WHOSE_DATA = re.compile(
     + r"|\b(?:[Cc]ohort|[Ss]tudy\s+members?|[Mm]embers|[Pp]eople\s+(?:taking|who\s+(?:take|took))\s+part|"
     r"[Vv]olunteers?|[Rr]egistrants?)\b"
 )
+# A question, not a statement: "Q: ...", or a sentence that ends with its question mark.
+QUESTION = re.compile(r"^\s*Q\s*[:.)]|\?\s*$")
 LINKAGE_PRECHECK = compile_folded(
     r"link|match|combin|record|regist|death|NHS|HSCIC|ONS|national|central|notes|HES|routine", re.IGNORECASE
 )
@@ -213,7 +215,7 @@ def extract_consent(document: Document, facts: DocumentFacts) -> None:
     if facts.kind == "consent_form":
         _cited_sheets(document, sink)
     if facts.kind in LINKAGE_KINDS:
-        _linkage(document, sink)
+        _linkage(document, sink, answered=facts.kind == "consent_form")
     if facts.kind in PERIOD_KINDS:
         _periods(document, sink)
     if facts.kind in CONTACT_KINDS:
@@ -252,9 +254,15 @@ def _before_other_document(window: str, mentions: list) -> list:
     return [m for m in mentions if other is None or m.start < other.start()]
 
 
-def _linkage(document: Document, sink: FactSink) -> None:
+def _linkage(document: Document, sink: FactSink, answered: bool) -> None:
+    """Each sentence that speaks of linking. A question asserts nothing ("Q: Linkage with electronic
+    health records", "Will my records be linked?"): its answer does. On a consent form the
+    participant answers the question itself ("Do you agree to your records being linked? Yes / No"),
+    so there (`answered`) a question counts."""
     for passage in passages(document, LINKAGE_PRECHECK):
         for start, end in sentences(passage, LINKAGE_PRECHECK):
+            if not answered and QUESTION.search(passage.text[start:end]):
+                continue
             _linkage_sentence(passage, start, end, sink)
 
 

@@ -425,3 +425,33 @@ def test_consent_linkage_to_records_named_in_a_list(sentence: str) -> None:
 )
 def test_consent_list_that_names_no_health_records_is_no_linkage(sentence: str) -> None:
     assert consent_facts([sentence], kind="cohort_communication").named("linkage_statement") == []
+
+
+# Class (third real set): a question asserts nothing; its answer does. On a consent form the
+# participant answers the question itself, so there it counts.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Q: Linkage with electronic health records"],
+        ["Will my records be linked to national NHS records?"],
+    ],
+)
+def test_linkage_question_alone_is_no_statement(paragraphs) -> None:
+    facts = consent_facts(paragraphs, kind="participant_information_sheet")
+    assert facts.named("linkage_statement") == []
+
+
+def test_linkage_question_then_its_answer() -> None:
+    facts = consent_facts(
+        [
+            "Will my records be linked to national NHS records?",
+            "Yes. With your permission we will link your answers to your hospital records held by NHS England.",
+        ],
+        kind="participant_information_sheet",
+    )
+    assert values(facts, "linkage_statement") == ["nhs_england"]
+
+
+def test_linkage_question_on_a_consent_form_is_answered_there() -> None:
+    facts = consent_facts(["Do you agree to your records being linked with national NHS records?"])
+    assert values(facts, "linkage_statement") == ["national_records"]
