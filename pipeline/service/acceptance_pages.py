@@ -6,7 +6,6 @@ Only a reviewer accepts or withdraws (an applicant who may see the request gets 
 
 from __future__ import annotations
 
-import json
 import logging
 
 from starlette.concurrency import run_in_threadpool
@@ -94,8 +93,7 @@ async def _reviewer_form(request: Request) -> tuple[dict, dict, dict]:
 def _finding(request: Request, latest: dict | None, fingerprint: str) -> dict:
     """The finding of the latest report with `fingerprint`: only what a reviewer was shown is accepted."""
     if latest is not None:
-        path = request.app.state.checker.report_path(latest["id"], "json")
-        for finding in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+        for finding in request.app.state.checker.stored_report(latest["id"])["findings"]:
             if finding["fingerprint"] == fingerprint:
                 return finding
     raise NotFound()

@@ -71,6 +71,10 @@ class Checker:
     def report_path(self, submission_id: int, fmt: str) -> Path:
         return self.reports / str(submission_id) / REPORT_FORMATS[fmt]
 
+    def stored_report(self, submission_id: int) -> dict:
+        """The JSON report kept for a submission whose check finished."""
+        return json.loads(self.report_path(submission_id, "json").read_text(encoding="utf-8"))
+
     def progress(self, submission_id: int) -> dict | None:
         """`{"read": n, "of": m}` documents of a submission being checked, when known."""
         try:
@@ -135,8 +139,7 @@ class Checker:
         latest = queries.latest_checked(self.engine, request_id)
         if latest is None:
             return
-        stored = json.loads(self.report_path(latest["id"], "json").read_text(encoding="utf-8"))
-        summary = self._check(latest["id"], as_of=stored["bundle"]["as_of"])
+        summary = self._check(latest["id"], as_of=self.stored_report(latest["id"])["bundle"]["as_of"])
         queries.update_submission(
             self.engine,
             latest["id"],
@@ -153,9 +156,7 @@ class Checker:
         previous = queries.previous_checked(self.engine, entry["request_id"], entry["number"])
         folder = self.reports / str(submission_id)
         folder.mkdir(parents=True, exist_ok=True)
-        baseline = None
-        if previous is not None:
-            baseline = json.loads(self.report_path(previous["id"], "json").read_text(encoding="utf-8"))
+        baseline = self.stored_report(previous["id"]) if previous is not None else None
         call = (
             str(self.blobs.path(entry["sha256"])),
             # the report names the submission, never where the service keeps it

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -86,7 +84,7 @@ async def request_page(request: Request) -> Response:
     held = acceptances.of_request(state.engine, found["id"])
     in_force = {entry["fingerprint"]: entry for entry in held if entry["withdrawn"] is None}
     if checked is not None:
-        report = json.loads(state.checker.report_path(checked["id"], "json").read_text(encoding="utf-8"))
+        report = state.checker.stored_report(checked["id"])
     data = {
         "user": user,
         "request": found,
